@@ -1,0 +1,86 @@
+"""Self-checks for the exercises: ``wo.check("02.1", answer)`` says right or wrong, never the answer.
+
+Each notebook's exercises live in ``worldorder/exercises/nbNN.py``. An exercise
+is a function that computes the expected answer from the shipped data,
+registered with :func:`exercise`; the answer itself is never stored as text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import pkgutil
+from dataclasses import dataclass
+from typing import Callable
+
+from worldorder import lookup
+
+
+@dataclass(frozen=True)
+class Exercise:
+    key: str
+    expected: Callable[[], object]
+    hint: str
+    kind: str = "value"  # value | number | country | countries | text
+    tolerance: float = 0.0
+    wrong: tuple = ()  # answers that must be judged wrong (used by the tests)
+
+
+EXERCISES: dict[str, Exercise] = {}
+
+
+def exercise(key: str, hint: str, kind: str = "value", tolerance: float = 0.0, wrong: tuple = ()):
+    """Register a function that computes the expected answer of exercise ``key``."""
+    def register(func):
+        EXERCISES[key] = Exercise(key, func, hint, kind, tolerance, tuple(wrong))
+        return func
+    return register
+
+
+def _load_all() -> None:
+    from worldorder import exercises
+
+    for module in pkgutil.iter_modules(exercises.__path__):
+        importlib.import_module(f"worldorder.exercises.{module.name}")
+
+
+class CheckResult:
+    """The verdict of a check: truthy when right, shown as a short message."""
+
+    def __init__(self, key: str, right: bool, message: str):
+        self.key, self.right, self.message = key, right, message
+
+    def __bool__(self) -> bool:
+        return self.right
+
+    def __repr__(self) -> str:
+        return self.message
+
+
+def _same(ex: Exercise, answer, expected) -> bool:
+    if ex.kind == "number":
+        return isinstance(answer, (int, float)) and not isinstance(answer, bool) and math.isclose(
+            float(answer), float(expected), rel_tol=0, abs_tol=ex.tolerance or 1e-9)
+    if ex.kind == "country":
+        return lookup.country(answer) == expected
+    if ex.kind == "countries":
+        return set(lookup.countries(answer)) == set(expected)
+    if ex.kind == "text":
+        return lookup.normalise(answer) == lookup.normalise(expected)
+    return answer == expected
+
+
+def check(key: str, answer) -> CheckResult:
+    """Say whether ``answer`` to exercise ``key`` is right; give a hint when it is not."""
+    _load_all()
+    if key not in EXERCISES:
+        raise ValueError(f"Unknown exercise {key!r}. Exercises are named like {', '.join(sorted(EXERCISES)[:3])}.")
+    ex = EXERCISES[key]
+    if answer is None or answer is ...:
+        return CheckResult(key, False, f"Exercise {key}: no answer yet. Replace ... with your answer. Hint: {ex.hint}")
+    try:
+        right = _same(ex, answer, ex.expected())
+    except (ValueError, TypeError) as err:
+        return CheckResult(key, False, f"Exercise {key}: that answer could not be read ({err}). Hint: {ex.hint}")
+    verdict = "Right!" if right else f"Not yet. Hint: {ex.hint}"
+    return CheckResult(key, right, f"Exercise {key}: {verdict}")
