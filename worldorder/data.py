@@ -155,7 +155,7 @@ def votes() -> pd.DataFrame:
 def _vote_disputes() -> pd.DataFrame:
     name = "vote_disputes.csv"
     df = _read(name)
-    _require_columns(name, df, ["resolution", "iso3", "un_record", "other_source", "other_says", "note"])
+    _require_columns(name, df, ["resolution", "iso3", "recorded", "other_source", "other_says", "note"])
     return df
 
 
