@@ -1,0 +1,80 @@
+"""Every notebook runs top to bottom on a fresh kernel and follows the set's teaching rules."""
+
+import json
+import re
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from conftest import REPO
+
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+VEGA = "application/vnd.vegalite.v5+json"
+TYPED_COUNT = re.compile(r"\b\d{2,3} (votes|in favour|in favor|against|abstentions|abstained)\b")
+
+
+def ids(paths):
+    return [p.stem for p in paths]
+
+
+@pytest.fixture(scope="module", params=NOTEBOOKS, ids=ids(NOTEBOOKS))
+def executed(request):
+    """The notebook, executed once per test session on a fresh kernel."""
+    nb = nbformat.read(request.param, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(request.param.parent)}}).execute()
+    return nb
+
+
+def test_the_set_is_complete():
+    names = [p.stem[:2] for p in NOTEBOOKS]
+    assert names == ["00", "01", "02", "03", "04", "05"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_committed_notebooks_hold_no_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not cell.outputs and cell.execution_count is None, f"{path.name}: clear outputs before committing"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_structure(path):
+    nb = nbformat.read(path, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "What you will be able to do" in text
+    assert re.search(r"^#+ .*Datasets", text, re.M), "a Datasets section is needed"
+    assert re.search(r"^#+ .*Exercises", text, re.M), "the notebook ends with exercises"
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    later_imports = [s for s in code[1:] if re.search(r"^\s*(import|from) \w", s, re.M)]
+    assert not later_imports, "only the setup cell imports"
+    assert "wo.setup()" in code[0]
+    assert sum("wo.check(" in s for s in code) >= 3
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_markdown_types_no_vote_counts(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            prose = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(">"))
+            assert not TYPED_COUNT.search(prose), f"{path.name}: compute this in a cell or quote it: {cell.source[:80]}"
+
+
+def test_notebook_runs_without_errors(executed):
+    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors
+
+
+def test_every_chart_has_a_title_and_a_description(executed):
+    charts = [o.data[VEGA] for c in executed.cells if c.cell_type == "code" for o in c.outputs
+              if o.output_type in ("display_data", "execute_result") and VEGA in o.get("data", {})]
+    assert charts, "each notebook shows at least one chart"
+    for spec in charts:
+        spec = spec if isinstance(spec, dict) else json.loads(spec)
+        assert spec.get("description", "").strip(), "chart without a description"
+        assert spec.get("title") or any(s.get("title") for s in spec.get("vconcat", []) + spec.get("hconcat", [])
+                                        + spec.get("layer", [])), "chart without a title"
+        assert "http" not in json.dumps(spec.get("data", {})), "chart data must be inline, not fetched"
