@@ -22,6 +22,7 @@ from worldorder.membership import bloc_members, is_member
 from worldorder.selfcheck import check
 from worldorder.style import setup
 from worldorder.agreement import coincidence, coincidence_share, pairwise_agreement, report_percent
+from worldorder import history  # analysis helpers and charts for notebooks 00-02
 
 __all__ = [
     "DataFileError", "bloc", "check", "setup", "coincidence", "coincidence_share", "pairwise_agreement", "report_percent", "bloc_members", "bloc_names", "blocs", "countries", "country", "country_label",
