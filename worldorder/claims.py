@@ -1,0 +1,368 @@
+"""The claims ledger: what the five seed articles say, checked against the project's data.
+
+    from worldorder import claims
+    ledger = claims.claims()                       # data/claims.csv with a computed `verdict`
+    claims.check_claim("vote_list", "S/RES/2774 (2025)", "A", ["UK", "France", "Denmark", "Greece"], scope="exact")
+    # → incomplete: the record shows 5 abstaining ...; the claim leaves out Slovenia (SVN)
+
+Vote claims are never judged by hand: their verdict is computed from ``wo.votes()`` and the
+official totals in ``wo.resolutions()``. Claims about history cite rows of ``wo.timeline()``;
+other claims carry the hand judgement (``judged``) and the ``source`` that settles it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from worldorder import data, lookup, style
+from worldorder.data import VOTE_CODES, VOTE_LABELS
+
+CLAIMS_FILE = "claims.csv"
+COLUMNS = ["claim_id", "seed", "fact", "quote", "claim", "kind", "resolution", "vote", "countries", "scope",
+           "number", "timeline", "judged", "source", "note"]
+VOTE_KINDS = ("vote_total", "country_vote", "vote_list", "same_vote", "outcome")
+KINDS = (*VOTE_KINDS, "history", "other")
+SCOPES = ("exact", "some", "none")
+JUDGEMENTS = ("right", "partly right", "wrong", "cannot be checked")
+RATINGS = ("right", "partly right", "incomplete", "wrong", "cannot be checked")
+RATING_COLOURS = {"right": "#0072B2", "partly right": "#56B4E9", "incomplete": "#E69F00", "wrong": "#D55E00",
+                  "cannot be checked": "#BBBBBB"}
+CANNOT = "cannot be checked with the project's data"
+OFFICIAL = {"Y": "yes", "N": "no", "A": "abstain", "X": "non_voting"}
+VERB = {"Y": "voting yes", "N": "voting no", "A": "abstaining", "X": "not voting"}
+GROUP = {"Y": "yes votes", "N": "no votes", "A": "abstentions", "X": "members not voting"}
+
+
+class ClaimsFileError(data.DataFileError, ValueError):
+    """A cell of data/claims.csv that the ledger cannot use (names the file, the line and the problem)."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A rating (right, partly right, incomplete, wrong, cannot be checked) and why."""
+
+    rating: str
+    reason: str
+
+    def __str__(self) -> str:
+        label = CANNOT if self.rating == "cannot be checked" else self.rating
+        return f"{label}: {self.reason}"
+
+
+# ---------------------------------------------------------------- seeds
+
+
+def seeds_dir() -> Path:
+    """The folder of the five seed articles (``seeds/`` beside ``data/``)."""
+    return data.data_dir().parent / "seeds"
+
+
+@functools.cache
+def seed_texts() -> dict[str, str]:
+    """Seed id → article text (whitespace collapsed), from ``seeds/NNN-<id>-*.txt``."""
+    texts = {p.name.split("-")[1]: " ".join(p.read_text(encoding="utf-8").split())
+             for p in sorted(seeds_dir().glob("[0-9][0-9][0-9]-*.txt"))}
+    if not texts:
+        raise data.DataFileError(f"No seed articles found in {seeds_dir()}.")
+    return texts
+
+
+# ---------------------------------------------------------------- computing one verdict
+
+
+def _label(codes) -> str:
+    names = [lookup.country_label(c) for c in codes]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _roll_call(symbol: str) -> pd.Series:
+    votes = data.votes()
+    return votes[votes["resolution"] == symbol].set_index("iso3")["vote"]
+
+
+def _vote_code(vote: str) -> str:
+    code = str(vote).strip().upper()
+    if code not in VOTE_CODES:
+        raise ValueError(f"Unknown vote {vote!r}: use one of {', '.join(VOTE_CODES)} ({VOTE_LABELS}).")
+    return code
+
+
+def _countries(countries) -> list[str]:
+    if countries is None or (isinstance(countries, float) and pd.isna(countries)) or countries == "":
+        return []
+    if isinstance(countries, str):
+        countries = [c for c in re.split(r"[;,]", countries) if c.strip()]
+    return lookup.countries(list(countries))
+
+
+def _check_total(symbol: str, code: str, number) -> Verdict:
+    roll = _roll_call(symbol)
+    counted = int((roll == code).sum())
+    official = int(data.resolutions().set_index("resolution").loc[symbol, OFFICIAL[code]])
+    where = f"{GROUP[code]} on {symbol} (the official total is {official})"
+    if number is None:
+        raise ValueError("A vote_total claim needs a number.")
+    if int(number) == counted:
+        return Verdict("right", f"the roll call counts {counted} {where}")
+    return Verdict("wrong", f"the roll call counts {counted} {where}, not {int(number)}")
+
+
+def _check_countries(symbol: str, code: str, named: list[str]) -> Verdict:
+    roll = _roll_call(symbol)
+    if not named:
+        raise ValueError("A country_vote claim needs at least one country.")
+    actual = {c: roll.get(c) for c in named}
+    good = [c for c in named if actual[c] == code]
+    bad = [c for c in named if actual[c] != code]
+    if not bad:
+        return Verdict("right", f"the roll call has {_label(good)} {VERB[code]} on {symbol}")
+    slips = "; ".join(f"{lookup.country_label(c)} " + (VERB[actual[c]] if actual[c] in VERB else "not listed")
+                      for c in bad)
+    if good:
+        return Verdict("partly right", f"{_label(good)} did vote as claimed on {symbol}, but the roll call has {slips}")
+    return Verdict("wrong", f"the roll call has {slips} on {symbol}, not {VERB[code]}")
+
+
+def _check_list(symbol: str, code: str, named: list[str], scope: str, number) -> Verdict:
+    roll = _roll_call(symbol)
+    group = sorted(roll.index[roll == code])
+    if scope == "none":
+        if not group:
+            return Verdict("right", f"no member is recorded {VERB[code]} on {symbol}")
+        return Verdict("wrong", f"the roll call has {len(group)} {GROUP[code]} on {symbol}: {_label(group)}")
+    if named:
+        named_verdict = _check_countries(symbol, code, named)
+        if named_verdict.rating != "right":
+            return named_verdict
+    if number is not None and int(number) != len(group):
+        return Verdict("wrong", f"the roll call has {len(group)} {GROUP[code]} on {symbol}, not {int(number)}: "
+                                f"{_label(group)}")
+    missing = [c for c in group if c not in named]
+    if scope == "exact" and missing:
+        return Verdict("incomplete", f"the roll call has {len(group)} {GROUP[code]} on {symbol}; "
+                                     f"the claim leaves out {_label(missing)}")
+    if scope == "exact" or number is not None:
+        return Verdict("right", f"the roll call's {len(group)} {GROUP[code]} on {symbol} are {_label(group)}")
+    return Verdict("right", f"the roll call has {_label(named)} {VERB[code]} on {symbol}, "
+                            f"among {len(group)} {GROUP[code]} in all")
+
+
+def _check_same(symbols: list[str], named: list[str], scope: str, number) -> Verdict:
+    if len(named) < 2 or number is None:
+        raise ValueError("A same_vote claim needs two or more countries and a number of votes.")
+    alike, unlike = [], []
+    for symbol in symbols:
+        roll = _roll_call(symbol)
+        cast = [roll.get(c) for c in named]
+        text = ", ".join(f"{c} {VOTE_LABELS.get(v, 'not listed')}" for c, v in zip(named, cast))
+        same = None not in cast and len(set(cast)) == 1 and cast[0] != "X"
+        (alike if same else unlike).append(f"{symbol} ({VOTE_LABELS[cast[0]]})" if same else f"{symbol} ({text})")
+    who = " and ".join(named)
+    found = f"{who} voted alike on {len(alike)} of these {len(symbols)} votes: " + (
+        "; ".join(alike) if alike else "none") + ("; not on " + "; ".join(unlike) if unlike else "")
+    ok = len(alike) == int(number) if scope == "exact" else len(alike) >= int(number)
+    return Verdict("right" if ok else "wrong", found)
+
+
+def _check_outcome(symbol: str) -> Verdict:
+    row = data.resolutions().set_index("resolution").loc[symbol]
+    yes, no, abstain = int(row["yes"]), int(row["no"]), int(row["abstain"])
+    rule = ("at least 9 yes votes and no vote against, so no veto was possible" if row["body"] == "SC"
+            else "a two-thirds majority of those voting yes or no")
+    passed = (yes >= 9 and no == 0) if row["body"] == "SC" else yes >= 2 * no
+    if not passed:
+        return Verdict("cannot be checked", f"{symbol}: {yes} yes, {no} no, {abstain} abstentions; "
+                                            "the roll call alone does not show whether a permanent member vetoed it")
+    return Verdict("right", f"{symbol} was adopted ({yes} yes, {no} no, {abstain} abstentions: {rule})")
+
+
+def check_claim(kind: str, resolution=None, vote=None, countries=None, scope: str = "some", number=None) -> Verdict:
+    """Compute the verdict of one vote claim from the roll call.
+
+    - ``vote_total``: ``number`` of ``vote`` (Y/N/A/X) in ``resolution``.
+    - ``country_vote``: each of ``countries`` cast ``vote``.
+    - ``vote_list``: ``countries`` are the states that cast ``vote``; ``scope`` "exact" (the complete list),
+      "some" (examples) or "none" (no state did); an optional ``number`` is the size of the whole group.
+    - ``same_vote``: ``countries`` voted alike on ``number`` of the votes in ``resolution``
+      (several symbols separated by ';'), exactly ("exact") or at least ("some").
+    - ``outcome``: the resolution was adopted.
+
+    Returns a :class:`Verdict`: right, partly right, incomplete or wrong, with the countries or numbers involved.
+    """
+    if kind not in VOTE_KINDS:
+        raise ValueError(f"Unknown claim kind {kind!r} for a computed verdict: use one of {', '.join(VOTE_KINDS)}.")
+    if scope not in SCOPES:
+        raise ValueError(f"Unknown scope {scope!r}: use one of {', '.join(SCOPES)}.")
+    number = None if number is None or pd.isna(number) or number == "" else int(float(number))
+    named = _countries(countries)
+    if kind == "same_vote":
+        symbols = [lookup.resolution(s.strip()) for s in str(resolution).split(";") if s.strip()]
+        return _check_same(symbols, named, scope, number)
+    symbol = lookup.resolution(resolution)
+    if kind == "outcome":
+        return _check_outcome(symbol)
+    code = _vote_code(vote)
+    if kind == "vote_total":
+        return _check_total(symbol, code, number)
+    if kind == "country_vote":
+        return _check_countries(symbol, code, named)
+    return _check_list(symbol, code, named, scope, number)
+
+
+def _cited(row) -> Verdict:
+    reason = row["note"] if isinstance(row["note"], str) else ""
+    if row["kind"] == "history" and isinstance(row["timeline"], str):
+        events = data.timeline().set_index(data.timeline()["start"].dt.strftime("%Y-%m-%d"))
+        rows = [events.loc[[d]] for d in row["timeline"].split(";")]
+        cites = "; ".join(f"{r.date} {r.event}" for part in rows for r in part.itertuples())
+        reason = f"{reason} [timeline: {cites}]"
+    elif isinstance(row["source"], str):
+        reason = f"{reason} [source: {row['source']}]"
+    return Verdict(row["judged"], reason.strip())
+
+
+# ---------------------------------------------------------------- the ledger
+
+
+def _problem(path: Path, line: int | None, claim_id, message: str) -> ClaimsFileError:
+    where = f"{path}, line {line} (claim {claim_id})" if line else str(path)
+    return ClaimsFileError(f"{where}: {message}")
+
+
+def _validate_row(row, texts: dict[str, str], timeline_dates: set[str]) -> None:
+    kind = row["kind"]
+    if row["seed"] not in texts:
+        raise ValueError(f"unknown seed {row['seed']!r}; the seeds are {', '.join(texts)}")
+    if not isinstance(row["quote"], str) or " ".join(row["quote"].split()) not in texts[row["seed"]]:
+        raise ValueError(f"the quote is not found word for word in the {row['seed']} seed: {row['quote']!r}")
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+    if kind in VOTE_KINDS:
+        for symbol in str(row["resolution"]).split(";"):
+            lookup.resolution(symbol.strip())
+        _countries(row["countries"])
+        check_claim(kind, row["resolution"], row["vote"], row["countries"],
+                    row["scope"] if isinstance(row["scope"], str) else "some", row["number"])
+        return
+    if row["judged"] not in JUDGEMENTS:
+        raise ValueError(f"a {kind} claim needs `judged`, one of {', '.join(JUDGEMENTS)}; got {row['judged']!r}")
+    if kind == "history" and isinstance(row["timeline"], str):
+        unknown = [d for d in row["timeline"].split(";") if d not in timeline_dates]
+        if unknown:
+            raise ValueError(f"no timeline event dated {', '.join(unknown)} in wo.timeline()")
+    elif not isinstance(row["source"], str):
+        raise ValueError(f"a {kind} claim needs a `timeline` date or a `source`")
+
+
+def read_ledger(path: Path | str | None = None) -> pd.DataFrame:
+    """The ledger as stored, validated cell by cell (a bad cell raises :class:`ClaimsFileError`)."""
+    path = Path(path) if path else data.data_path(CLAIMS_FILE)
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except Exception as err:
+        raise _problem(path, None, None, f"could not be read ({err})") from err
+    missing = [c for c in COLUMNS if c not in table.columns]
+    if missing:
+        raise _problem(path, None, None, f"columns {missing} are missing")
+    if not table["claim_id"].is_unique:
+        raise _problem(path, None, None, f"claim ids repeat: {sorted(table['claim_id'][table['claim_id'].duplicated()])}")
+    texts = seed_texts()
+    dates = set(data.timeline()["start"].dt.strftime("%Y-%m-%d"))
+    for i, row in table.iterrows():
+        try:
+            _validate_row(row, texts, dates)
+        except ValueError as err:
+            raise _problem(path, i + 2, row["claim_id"], str(err)) from err
+    table["number"] = pd.to_numeric(table["number"]).astype("Int64")
+    return table
+
+
+def verdict_of(row) -> Verdict:
+    """The verdict of one ledger row: computed for vote claims, cited for the others."""
+    if row["kind"] in VOTE_KINDS:
+        scope = row["scope"] if isinstance(row["scope"], str) else "some"
+        return check_claim(row["kind"], row["resolution"], row["vote"], row["countries"], scope, row["number"])
+    return _cited(row)
+
+
+def claims(path: Path | str | None = None) -> pd.DataFrame:
+    """The claims ledger with a computed ``verdict`` (full text) and its ``rating`` (right, wrong, ...)."""
+    table = read_ledger(path)
+    verdicts = [verdict_of(row) for _, row in table.iterrows()]
+    table["rating"] = [v.rating for v in verdicts]
+    table["verdict"] = [str(v) for v in verdicts]
+    return table
+
+
+# ---------------------------------------------------------------- comparing the seeds
+
+
+def _worst(ratings: pd.Series) -> str:
+    order = ["wrong", "incomplete", "partly right", "right", "cannot be checked"]
+    return min(ratings, key=order.index)
+
+
+def coverage(ledger: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Facts as rows, seeds as columns: the rating of what each seed says about each fact ('' if silent).
+
+    When a seed makes several claims about one fact, the cell shows the weakest of their ratings.
+    """
+    ledger = claims() if ledger is None else ledger
+    seeds = list(seed_texts())
+    grid = ledger.groupby(["fact", "seed"])["rating"].agg(_worst).unstack()
+    grid = grid.reindex(columns=seeds).fillna("")
+    return grid.sort_index().rename_axis(index="fact", columns="seed")
+
+
+def disagreements(ledger: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Facts on which two or more seeds are rated differently, with each seed's quote and verdict."""
+    ledger = claims() if ledger is None else ledger
+    per_fact = ledger.groupby("fact")["rating"].nunique()
+    split = per_fact.index[per_fact > 1]
+    shared = ledger.groupby("fact")["seed"].nunique()
+    facts = [f for f in split if shared[f] > 1]
+    rows = ledger[ledger["fact"].isin(facts)]
+    return rows[["fact", "seed", "claim_id", "quote", "rating", "verdict"]].sort_values(["fact", "rating"]).reset_index(drop=True)
+
+
+def coverage_chart(ledger: pd.DataFrame | None = None) -> alt.Chart:
+    """A seed × fact grid: the rating of each seed's claims on each fact, as colour and as a word."""
+    grid = coverage(ledger)
+    long = grid.reset_index().melt(id_vars="fact", var_name="seed", value_name="rating")
+    long = long[long["rating"] != ""]
+    short = {"right": "right", "partly right": "partly", "incomplete": "incompl.", "wrong": "WRONG",
+             "cannot be checked": "?"}
+    long["label"] = long["rating"].map(short)
+    facts, seeds = list(grid.index), list(grid.columns)
+    wrong = sorted(long.loc[long["rating"].isin(["wrong", "incomplete"]), "seed"].unique())
+    base = alt.Chart(long).encode(
+        x=alt.X("seed:N", title="Seed article", sort=seeds, axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("fact:N", title=None, sort=facts, axis=alt.Axis(labelLimit=320)),
+        tooltip=[alt.Tooltip("fact:N", title="Fact"), alt.Tooltip("seed:N", title="Seed"),
+                 alt.Tooltip("rating:N", title="Rating")],
+    )
+    cells = base.mark_rect(stroke="white").encode(color=alt.Color(
+        "rating:N", title="Rating", sort=list(RATING_COLOURS),
+        scale=alt.Scale(domain=list(RATING_COLOURS), range=list(RATING_COLOURS.values()))))
+    dark = alt.FieldOneOfPredicate(field="rating", oneOf=["right", "wrong"])
+    text = base.mark_text(fontSize=10).encode(text="label:N",
+                                              color=alt.condition(dark, alt.value("white"), alt.value("black")))
+    return style.finish(
+        (cells + text).properties(width=90 * len(seeds), height=18 * len(facts)),
+        "Which seed covers which fact, and how well",
+        f"Grid of {len(facts)} facts by {len(seeds)} seed articles; blank cells are facts a seed does not mention; "
+        f"seeds with a wrong or incomplete claim: {', '.join(wrong) or 'none'}.",
+        subtitle="'?' = cannot be checked with the project's data.")
+
+
+def rating_counts(ledger: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How many claims of each seed got each rating."""
+    ledger = claims() if ledger is None else ledger
+    table = pd.crosstab(ledger["seed"], ledger["rating"]).reindex(columns=list(RATINGS), fill_value=0)
+    return table.reindex(list(seed_texts()))
