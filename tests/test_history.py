@@ -159,3 +159,10 @@ def test_chart_descriptions_state_findings_computed_from_the_data():
     assert "7 percentage points" in charts["coincidence"].to_dict()["description"]
     n_ga = (wo.resolutions()["body"] == "GA").sum()
     assert charts["focus"].to_dict()["description"].startswith(f"{n_ga} General Assembly votes")
+
+
+@pytest.mark.parametrize("bloc", ["NATO", "EU", "Warsaw Pact", "BRICS", "WEOG"])
+def test_membership_counts_agree_with_bloc_members(bloc):
+    counts = history.membership_counts([bloc], years=range(1950, 2026, 5)).set_index("year")["members"]
+    for year, members in counts.items():
+        assert members == len(wo.bloc_members(bloc, on=f"{year}-12-31"))

@@ -107,12 +107,27 @@ def membership_counts(blocs=("NATO", "EU", "Warsaw Pact"), years=range(1945, 202
     """Members of each bloc on one day of each year (31 December unless ``day`` says otherwise).
 
     One row per bloc per year in which the bloc had members: ``bloc``, ``year``, ``members``.
+    Counts the same spells as ``wo.bloc_members`` (joined on or before the day, not yet left).
     """
-    names = [lookup.bloc(b) for b in blocs]
-    rows = [{"bloc": name, "year": year, "members": len(membership.bloc_members(name, on=f"{year}-{day}"))}
-            for name in names for year in years]
-    counts = pd.DataFrame(rows)
+    years = list(years)
+    days = pd.to_datetime([f"{year}-{day}" for year in years])
+    frames = [pd.DataFrame({"bloc": name, "year": years, "members": _count_members(name, days)})
+              for name in (lookup.bloc(b) for b in blocs)]
+    counts = pd.concat(frames, ignore_index=True)
     return counts[counts["members"] > 0].reset_index(drop=True)
+
+
+def _count_members(name: str, days: pd.DatetimeIndex) -> list[int]:
+    """Members of one bloc on each day: every spell against every day at once."""
+    if name in lookup.REGIONAL_GROUPS:
+        return [len(membership.bloc_members(name, on=d)) for d in days]
+    spells = data._blocs()  # cached; read only, so no copy of the whole table
+    spells = spells[spells["bloc"] == name]
+    joined = spells["joined_date"].to_numpy()[:, None]
+    left = spells["left_date"].to_numpy()[:, None]
+    on = days.to_numpy()[None, :]
+    active = (joined <= on) & (pd.isna(left) | (on < left))
+    return pd.DataFrame(active, index=spells["iso3"]).groupby(level=0).any().sum().tolist()
 
 
 def _growth_sentence(counts: pd.DataFrame) -> str:
