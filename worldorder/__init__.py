@@ -24,6 +24,7 @@ from worldorder.style import setup
 from worldorder.agreement import coincidence, coincidence_share, pairwise_agreement, report_percent
 from worldorder import history  # analysis helpers and charts for notebooks 00-02
 from worldorder import claims, rollcall  # roll calls (notebook 03) and the claims ledger (04)
+from worldorder import voteblocs  # vote blocs: splits, cohesion, defectors, agreement (notebook 05)
 
 __all__ = [
     "DataFileError", "bloc", "check", "setup", "coincidence", "coincidence_share", "pairwise_agreement", "report_percent", "bloc_members", "bloc_names", "blocs", "countries", "country", "country_label",

@@ -1,0 +1,249 @@
+"""Vote blocs: dated membership, splits, the cohesion indices, defectors, agreement and bad input."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import worldorder as wo
+from worldorder import voteblocs as vb
+
+DEFAULT = ["EU", "NATO", "G7", "BRICS", "AU"]
+
+
+# ---------------------------------------------------------------- indices on hand-computed cases
+
+
+@pytest.mark.parametrize("y, n, a, expected", [
+    (10, 0, 0, 1.0),          # everyone the same
+    (5, 5, 5, 0.0),           # equal three-way split
+    (29, 2, 1, 27.5 / 32),    # (29 - (32 - 29) / 2) / 32
+    (2, 2, 0, 0.25),          # (2 - 1) / 4
+    (0, 0, 3, 1.0),           # all abstain is perfectly cohesive
+])
+def test_agreement_index_by_hand(y, n, a, expected):
+    assert vb.agreement_index(y, n, a) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("y, n, expected", [(10, 0, 1.0), (5, 5, 0.0), (3, 1, 0.5), (0, 4, 1.0)])
+def test_rice_index_by_hand(y, n, expected):
+    assert vb.rice_index(y, n) == pytest.approx(expected)
+
+
+def test_undefined_indices_are_nan_not_zero():
+    assert math.isnan(vb.agreement_index(0, 0, 0))
+    assert math.isnan(vb.rice_index(0, 0))
+    assert math.isnan(vb.rice_index(0, 0)) and vb.agreement_index(0, 0, 7) == 1.0  # abstainers only: Rice undefined
+    arr = vb.agreement_index(np.array([1, 0]), np.array([1, 0]), np.array([0, 0]))
+    assert arr[0] == pytest.approx(0.25) and np.isnan(arr[1])
+
+
+def test_majority_rule_ties_give_no_majority():
+    counts = pd.DataFrame({"Y": [3, 2, 0, 1], "N": [1, 2, 0, 1], "A": [0, 1, 0, 2]})
+    assert list(vb.majority(counts)) == ["Y", None, None, "A"]
+
+
+# ---------------------------------------------------------------- dated membership
+
+
+def test_finland_counts_for_nato_only_after_joining():
+    mv = vb.member_votes(["NATO"], ["ES-11/1", "ES-11/7"])
+    members = mv.groupby("short")["iso3"].apply(set)
+    assert "FIN" not in members["ES-11/1"] and "FIN" in members["ES-11/7"]
+    counts = vb.bloc_counts(["NATO"], ["ES-11/1", "ES-11/7"]).set_index("short")["members"]
+    assert counts["ES-11/1"] == len(wo.bloc_members("NATO", on="2022-03-02"))
+    assert counts["ES-11/7"] == len(wo.bloc_members("NATO", on="2025-02-24"))
+
+
+def test_uk_is_not_counted_in_the_eu_after_brexit():
+    assert not vb.member_votes(["EU"], ["ES-11/1"])["iso3"].eq("GBR").any()
+    assert "GBR" in vb.members_on("EU", "2020-01-30") and "GBR" not in vb.members_on("EU", "2020-01-31")
+    # 68/262 (2014) came before Brexit
+    assert vb.member_votes(["EU"], ["68/262"])["iso3"].eq("GBR").any()
+
+
+def test_members_on_matches_bloc_members_for_every_bloc_and_vote():
+    for bloc in wo.bloc_names():
+        for day in wo.resolutions()["date"].unique():
+            assert vb.members_on(bloc, day) == wo.bloc_members(bloc, on=day)
+
+
+# ---------------------------------------------------------------- splits and reporting of gaps
+
+
+def test_split_counts_match_the_roll_call():
+    split = vb.bloc_split(["NATO"], ["ES-11/7"]).set_index("vote")["count"]
+    members = wo.bloc_members("NATO", on="2025-02-24")
+    votes = wo.votes().query("resolution == 'A/RES/ES-11/7' and iso3 in @members")["vote"].value_counts()
+    for code in "YNAX":
+        assert split[code] == votes.get(code, 0)
+    assert split.sum() == len(members)
+
+
+def test_non_un_members_are_reported_not_dropped():
+    counts = vb.bloc_counts(["AU", "Arab League"], ["ES-11/7"]).set_index("bloc")
+    assert counts.loc["AU", "not_listed"] == 1 and "ESH" in counts.loc["AU", "not_listed_members"]
+    assert "PSE" in counts.loc["Arab League", "not_listed_members"]
+    total = counts[["Y", "N", "A", "X", "not_listed"]].sum(axis=1)
+    assert (total == counts["members"]).all()
+    status = vb.member_votes(["AU"], ["ES-11/7"]).set_index("iso3")["status"]
+    assert status["ESH"] == "not a UN member"
+
+
+def test_security_council_vote_reports_members_off_the_council():
+    counts = vb.bloc_counts(["ASEAN", "EU"], ["2774"]).set_index("bloc")
+    assert counts.loc["ASEAN", "cast"] == 0 and counts.loc["ASEAN", "not_listed"] == counts.loc["ASEAN", "members"]
+    assert math.isnan(vb.cohesion(["ASEAN"], ["2774"])["agreement_index"].iloc[0])
+    assert any("Security Council" in line for line in vb.notes(["EU"], ["2774"]))
+
+
+def test_empty_bloc_on_a_date_gives_zero_members_and_a_note():
+    counts = vb.bloc_counts(["Warsaw Pact"], ["ES-11/1"])
+    assert counts["members"].iloc[0] == 0 and counts["majority"].iloc[0] is None
+    assert vb.defectors(["Warsaw Pact"], ["ES-11/1"]).empty
+    assert vb.notes(["Warsaw Pact"], ["ES-11/1"]) == ["Warsaw Pact had no members on 2 March 2022, so it has no votes "
+                                                       "on ES-11/1."]
+
+
+def test_cohesion_matches_hand_computation_from_counts():
+    table = vb.cohesion(DEFAULT, ["ES-11/1", "ES-11/7", "ES-11/8"])
+    for row in table.itertuples():
+        cast = row.Y + row.N + row.A
+        top = max(row.Y, row.N, row.A)
+        assert row.agreement_index == pytest.approx((top - (cast - top) / 2) / cast)
+
+
+# ---------------------------------------------------------------- defectors
+
+
+def test_hungary_is_the_eu_defector_in_february_2025():
+    found = vb.defectors(["EU"], ["ES-11/7", "ES-11/8"])
+    assert set(found["iso3"]) == {"HUN"}
+    us_votes = wo.votes().query("iso3 == 'USA'").set_index("resolution")["vote"]
+    nato = vb.defectors(["NATO"], ["ES-11/7"])
+    assert "USA" in set(nato["iso3"]) and us_votes["A/RES/ES-11/7"] == "N"
+    assert vb.defectors(["NATO"], ["ES-11/1"]).empty
+
+
+def test_defectors_cast_a_vote_other_than_the_majority():
+    found = vb.defectors(DEFAULT, ["ES-11/1", "ES-11/7", "ES-11/8"])
+    assert (found["vote"] != found["majority"]).all() and found["vote"].isin(["Y", "N", "A"]).all()
+    absent = vb.defectors(["AU"], ["ES-11/7"], include_absent=True)
+    assert absent["vote"].eq("X").any()
+
+
+# ---------------------------------------------------------------- agreement
+
+
+def test_agreement_between_countries_and_blocs():
+    votes = ["ES-11/1", "ES-11/7", "ES-11/8"]
+    assert vb.agreement("Finland", "NATO", votes) == 1.0
+    assert vb.agreement("USA", "EU", votes) == pytest.approx(1 / 3)
+    assert vb.agreement("USA", "USA", votes) == 1.0
+    assert math.isnan(vb.agreement("ASEAN", "EU", ["2774"]))
+
+
+def test_bloc_agreement_majority_and_members():
+    votes = ["ES-11/1", "ES-11/7", "ES-11/8"]
+    majority = vb.bloc_agreement(DEFAULT, votes)
+    assert majority.loc["EU", "NATO"] == 1.0 and majority.loc["EU", "BRICS"] == 0.0
+    assert (majority.to_numpy() == majority.to_numpy().T).all()
+    members = vb.bloc_agreement(["EU", "G7"], votes, method="members")
+    # brute force: every pair of different countries, one from each bloc, both casting a vote
+    same = both = 0
+    long = vb.member_votes(["EU", "G7"], votes)
+    for res, rows in long.groupby("resolution"):
+        eu = rows[(rows.bloc == "EU") & rows.vote.isin(["Y", "N", "A"])]
+        g7 = rows[(rows.bloc == "G7") & rows.vote.isin(["Y", "N", "A"])]
+        for a in eu.itertuples():
+            for b in g7.itertuples():
+                if a.iso3 != b.iso3:
+                    both += 1
+                    same += a.vote == b.vote
+    assert members.loc["EU", "G7"] == pytest.approx(same / both)
+
+
+def test_country_agreement_is_the_vectorised_pairwise_share():
+    votes = ["ES-11/1", "ES-11/7", "ES-11/8"]
+    matrix = vb.country_agreement(votes, ["USA", "Russia", "France"])
+    symbols = [wo.resolution(v) for v in votes]
+    long = wo.votes()
+    long = long[long["resolution"].isin(symbols)]
+    us, ru = (long[long.iso3 == c].set_index("resolution")["vote"] for c in ("USA", "RUS"))
+    both = us.isin(["Y", "N", "A"]) & ru.isin(["Y", "N", "A"])
+    assert matrix.loc["USA", "RUS"] == pytest.approx((us[both] == ru[both]).mean())
+
+
+def test_agreement_with_a_country():
+    table = vb.agreement_with("USA", ["G7"], ["ES-11/1", "ES-11/7"]).set_index("short")
+    assert table.loc["ES-11/1", "share"] == 1.0 and table.loc["ES-11/7", "same"] == 0
+    assert table["others_cast"].eq(6).all()
+
+
+# ---------------------------------------------------------------- the State Department's coincidence (reused)
+
+
+@pytest.mark.parametrize("country, published", [
+    ("Canada", 80), ("United Kingdom", 80), ("France", 74), ("Germany", 72), ("Japan", 64),
+    ("India", 37), ("Brazil", 37), ("China", 28), ("Russia", 27)])
+def test_coincidence_reproduces_the_2023_report(country, published):
+    assert wo.report_percent(wo.coincidence(country, 2023, rule="2021")) == published
+
+
+# ---------------------------------------------------------------- custom blocs and bad input
+
+
+def test_custom_bloc_resolves_names():
+    nordics = vb.custom_bloc("Nordics", ["Denmark", "Finland", "Iceland", "Norway", "Sweden"])
+    assert nordics.members == ("DNK", "FIN", "ISL", "NOR", "SWE")
+    counts = vb.bloc_counts([nordics, "EU"], ["ES-11/7"]).set_index("bloc")
+    assert counts.loc["Nordics", "members"] == 5
+    parsed = vb.parse_custom_blocs("Nordics: Denmark, Finland, Iceland, Norway, Sweden; Baltics: Estonia, Latvia, Lithuania")
+    assert parsed[0] == nordics and parsed[1].members == ("EST", "LVA", "LTU")
+
+
+@pytest.mark.parametrize("call, pattern", [
+    (lambda: vb.custom_bloc("Nordics", ["Denmrak"]), r"Unknown country 'Denmrak'\. Did you mean Denmark"),
+    (lambda: vb.custom_bloc("NATO", ["France"]), r"'NATO' is already the name of the bloc"),
+    (lambda: vb.custom_bloc(" ", ["France"]), r"Give your bloc a name"),
+    (lambda: vb.parse_custom_blocs("Denmark, Finland"), r"Name: country, country"),
+    (lambda: vb.bloc_split(["NATOO"], ["ES-11/7"]), r"Unknown bloc 'NATOO'\. Did you mean NATO"),
+    (lambda: vb.bloc_split(["NATO"], ["ES-11/77"]), r"Unknown resolution 'ES-11/77'\. Did you mean"),
+    (lambda: vb.bloc_split([], ["ES-11/7"]), r"Choose at least one bloc"),
+    (lambda: vb.bloc_split(["NATO"], []), r"Choose at least one vote"),
+    (lambda: vb.bloc_split(["NATO", "nato"], ["ES-11/7"]), r"listed twice"),
+    (lambda: vb.agreement("Frnace", "EU", ["ES-11/7"]), r"Unknown country or bloc 'Frnace'.*France \(FRA\)"),
+    (lambda: vb.bloc_agreement(["EU"], ["ES-11/7"], method="mean"), r"Unknown method 'mean'"),
+    (lambda: vb.cohesion_chart(["EU"], ["ES-11/7"], index="gini"), r"Unknown index 'gini'"),
+])
+def test_bad_input_names_the_value_and_suggests(call, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        call()
+
+
+# ---------------------------------------------------------------- charts
+
+
+@pytest.mark.parametrize("build", [
+    lambda b, v: vb.split_chart(b, v), lambda b, v: vb.cohesion_chart(b, v),
+    lambda b, v: vb.bloc_agreement_chart(b, v), lambda b, v: vb.agreement_with_chart("USA", b, v)])
+def test_charts_are_valid_titled_described_and_inline(build):
+    chart = build(DEFAULT, ["ES-11/1", "ES-11/7", "ES-11/8"])
+    spec = chart.to_dict()  # validates against the Vega-Lite schema
+    assert spec["title"] and spec["description"].strip().endswith(".")
+    assert "url" not in str(spec.get("data", {}))
+
+
+def test_split_chart_finding_names_the_most_divided_bloc():
+    chart = vb.split_chart(DEFAULT, ["ES-11/7"])
+    low = vb.cohesion(DEFAULT, ["ES-11/7"]).sort_values("agreement_index").iloc[0]
+    assert chart.description.startswith(f"The most divided was {low.bloc} on ES-11/7")
+    segments = chart.data
+    assert set(segments["vote_label"]) <= set(vb.SPLIT_ORDER) and (segments["end"] <= 1 + 1e-9).all()
+
+
+def test_defectors_table_is_readable():
+    table = vb.defectors_table(["EU"], ["ES-11/7"])
+    assert list(table.columns) == ["Bloc", "Vote", "Date", "Country", "Voted", "Bloc majority"]
+    assert table["Country"].tolist() == ["Hungary (HUN)"]

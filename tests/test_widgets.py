@@ -1,0 +1,124 @@
+"""The bloc explorer: controls drive the charts, bad input gives sentences, static pages get a fallback."""
+
+import pytest
+
+from worldorder import voteblocs as vb
+from worldorder import widgets
+
+VEGA = "application/vnd.vegalite.v5+json"
+
+
+@pytest.fixture
+def explorer(monkeypatch):
+    monkeypatch.delenv("WORLDORDER_STATIC", raising=False)
+    return widgets.BlocExplorer()
+
+
+def shown(explorer):
+    """The mime bundles currently in the explorer's output area."""
+    return [o["data"] for o in explorer.output.outputs]
+
+
+def test_default_view_is_the_five_blocs_on_three_votes(explorer):
+    split = explorer.view.data("split")
+    assert set(split["bloc"]) == {"EU", "NATO", "G7", "BRICS", "AU"}
+    assert set(split["short"]) == {"ES-11/1", "ES-11/7", "ES-11/8"}
+    assert "defectors" in explorer.view.tables
+    assert any(VEGA in bundle for bundle in shown(explorer))
+
+
+def test_adding_a_bloc_adds_its_rows_to_the_split_chart(explorer):
+    assert "African Group" not in set(explorer.view.data("split")["bloc"])
+    explorer.blocs.value = (*explorer.blocs.value, "African Group")
+    split = explorer.view.data("split")
+    assert "African Group" in set(split["bloc"])
+    spec = next(b[VEGA] for b in shown(explorer) if VEGA in b)
+    rows = [r for values in spec["datasets"].values() for r in values]
+    assert any(r["bloc"] == "African Group" for r in rows)
+
+
+def test_changing_votes_changes_the_chart_data(explorer):
+    explorer.votes.value = (vb.vote_list(["68/262"])["resolution"].iloc[0],)
+    assert set(explorer.view.data("split")["short"]) == {"68/262"}
+    # BRICS had members on 27 March 2014
+    assert "BRICS" in set(explorer.view.data("split")["bloc"])
+
+
+def test_switching_the_measure_switches_the_chart(explorer):
+    assert set(explorer.view.charts) == {"split"}
+    explorer.measure.value = "cohesion"
+    assert set(explorer.view.charts) == {"cohesion"} and "agreement_index" in explorer.view.data("cohesion")
+    explorer.measure.value = "blocs"
+    assert set(explorer.view.charts) == {"blocs"}
+    explorer.measure.value = "country"
+    assert not explorer.country.disabled
+    explorer.country.value = "RUS"
+    assert set(explorer.view.data("country")["country"]) == {"Russia (RUS)"}
+    explorer.measure.value = "split"
+    assert explorer.country.disabled
+
+
+def test_custom_bloc_from_the_text_box(explorer):
+    explorer.custom.value = "Nordics: Denmark, Finland, Iceland, Norway, Sweden"
+    assert "Nordics" in set(explorer.view.data("split")["bloc"])
+    explorer.custom.value = "Nordics: Denmrak, Finland"
+    assert "Nordics" not in set(explorer.view.data("split")["bloc"])
+    assert any("Custom bloc not added" in m and "Denmark" in m for m in explorer.view.messages)
+
+
+def test_empty_selections_give_a_sentence(explorer):
+    explorer.blocs.value = ()
+    assert not explorer.view.charts and "Choose at least one bloc" in explorer.view.messages[0]
+    assert "Choose at least one bloc" in shown(explorer)[0]["text/plain"]
+    explorer.blocs.value = ("EU",)
+    explorer.votes.value = ()
+    assert not explorer.view.charts and any("Choose at least one vote" in m for m in explorer.view.messages)
+
+
+def test_a_bloc_with_no_members_on_the_date_gives_a_sentence(explorer):
+    explorer.blocs.value = ("Warsaw Pact",)
+    assert not explorer.view.charts
+    assert any("Warsaw Pact had no members on 2 March 2022" in m for m in explorer.view.messages)
+    assert any("None of the chosen blocs had members" in m for m in explorer.view.messages)
+    explorer.blocs.value = ("Warsaw Pact", "EU")
+    assert "split" in explorer.view.charts
+    assert any("Warsaw Pact had no members" in m for m in explorer.view.messages)
+
+
+def test_a_bloc_that_did_not_vote_gives_a_sentence(explorer):
+    explorer.blocs.value = ("ASEAN",)
+    explorer.votes.value = ("S/RES/2774 (2025)",)
+    assert any("none of its members cast a vote" in m for m in explorer.view.messages)
+    for measure in ("cohesion", "blocs", "country"):
+        explorer.measure.value = measure
+        assert not any(m.startswith("Could not draw") for m in explorer.view.messages)
+
+
+def test_compute_view_never_raises_on_bad_input():
+    view = widgets.compute_view(["EU"], "no colon here", ["ES-11/7"], "split")
+    assert "split" in view.charts and any("Name: country, country" in m for m in view.messages)
+    view = widgets.compute_view(["EU"], "", ["ES-11/7"], "shares")
+    assert any("Unknown measure 'shares'" in m for m in view.messages)
+
+
+def test_every_widget_chart_is_one_helper_call(explorer):
+    blocs, votes = list(explorer.blocs.value), list(explorer.votes.value)
+    assert explorer.view.charts["split"].to_dict() == vb.split_chart(blocs, votes).to_dict()
+    explorer.measure.value = "cohesion"
+    assert explorer.view.charts["cohesion"].to_dict() == vb.cohesion_chart(blocs, votes).to_dict()
+
+
+def test_display_bundle_has_the_widget_and_a_static_fallback(explorer):
+    bundle = explorer._repr_mimebundle_()
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == explorer.ui.model_id
+    assert "<svg" in bundle["text/html"] and "<script" not in bundle["text/html"]
+    assert "http" not in bundle["text/html"].replace("http://www.w3.org", "")
+    assert "The most divided was" in bundle["text/plain"] and "Hungary" in bundle["text/plain"]
+
+
+def test_static_mode_shows_only_the_fallback(explorer, monkeypatch):
+    monkeypatch.setenv("WORLDORDER_STATIC", "1")
+    bundle = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" not in bundle and "<svg" in bundle["text/html"]
+    explorer.refresh()
+    assert any("image/svg+xml" in b for b in shown(explorer))

@@ -1,0 +1,219 @@
+"""Controls for notebook 05: pick blocs, votes and a measure; see the charts of ``worldorder.voteblocs``.
+
+    from worldorder import widgets
+    explorer = widgets.BlocExplorer()      # EU, NATO, G7, BRICS, AU on ES-11/1, ES-11/7, ES-11/8
+    explorer                               # shows the controls and the charts
+
+This module only wires controls to :mod:`worldorder.voteblocs`: every chart it
+shows is one call of a ``voteblocs`` function (see :func:`compute_view`).
+
+Where widgets cannot run (a static HTML export, a viewer without the widget
+manager) the explorer still shows its current view: its display carries, beside
+the live widget, an HTML fallback (the charts as inline SVG made offline by
+vl-convert, and the tables) and a plain-text summary. With
+``WORLDORDER_STATIC=1`` (the static export) it shows only that fallback.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass, field
+
+import altair as alt
+import ipywidgets as w
+import pandas as pd
+import vl_convert
+
+from worldorder import data, lookup
+from worldorder import voteblocs as vb
+
+MEASURES = {
+    "split": "How each bloc split",
+    "cohesion": "Cohesion",
+    "blocs": "Agreement between blocs",
+    "country": "Agreement with a country",
+}
+CUSTOM_EXAMPLE = "Nordics: Denmark, Finland, Iceland, Norway, Sweden"
+
+
+@dataclass
+class View:
+    """What the explorer shows: charts, tables, messages, and the data behind the charts."""
+
+    measure: str
+    charts: dict[str, alt.TopLevelMixin] = field(default_factory=dict)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+    def data(self, name: str) -> pd.DataFrame:
+        """The table a chart draws (its inline data)."""
+        return self.charts[name].data
+
+    def summary(self) -> str:
+        """The view in plain text: chart findings, messages and tables."""
+        lines = [chart.description for chart in self.charts.values()]
+        lines += self.messages
+        for name, table in self.tables.items():
+            rows = [" ".join(str(v) for v in row) for row in table.itertuples(index=False)]
+            lines.append(f"{name.capitalize()}: " + ("; ".join(rows) if rows else "none."))
+        return "\n".join(lines)
+
+
+def _cast_anything(chosen, votes) -> bool:
+    return bool(vb.bloc_counts(chosen, votes)["members"].sum())
+
+
+def compute_view(blocs, custom: str, votes, measure: str = "split", country: str = "USA") -> View:
+    """The charts and tables for one setting of the controls, or messages saying why there are none.
+
+    Each chart is one ``voteblocs`` call, e.g. ``vb.split_chart(blocs, votes)``.
+    Bad input gives messages, never an exception.
+    """
+    view = View(measure)
+    chosen = list(blocs)
+    try:
+        chosen += vb.parse_custom_blocs(custom or "")
+    except ValueError as err:
+        view.messages.append(f"Custom bloc not added: {err}")
+    if not chosen:
+        view.messages.append("Choose at least one bloc (hold Ctrl or Cmd to pick several), or type a custom bloc "
+                             f"such as '{CUSTOM_EXAMPLE}'.")
+    if not votes:
+        view.messages.append("Choose at least one vote (hold Ctrl or Cmd to pick several).")
+    if not chosen or not votes:
+        return view
+    try:
+        _fill(view, chosen, list(votes), measure, country)
+    except ValueError as err:
+        view.charts.clear()
+        view.messages.append(str(err))
+    return view
+
+
+def _fill(view: View, chosen: list, votes: list, measure: str, country: str) -> None:
+    view.messages += vb.notes(chosen, votes)
+    if not _cast_anything(chosen, votes):
+        view.messages.append("None of the chosen blocs had members on the dates of the chosen votes: "
+                             "choose other blocs or votes.")
+        return
+    if measure == "split":
+        view.charts["split"] = vb.split_chart(chosen, votes)
+        view.tables["defectors"] = vb.defectors_table(chosen, votes)
+    elif measure == "cohesion":
+        view.charts["cohesion"] = vb.cohesion_chart(chosen, votes)
+    elif measure == "blocs":
+        view.charts["blocs"] = vb.bloc_agreement_chart(chosen, votes)
+    elif measure == "country":
+        view.charts["country"] = vb.agreement_with_chart(country, chosen, votes)
+    else:
+        raise ValueError(f"Unknown measure {measure!r}. Choose one of {', '.join(MEASURES)}.")
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def static_mode() -> bool:
+    """True when notebooks are executed for a static export (``WORLDORDER_STATIC=1``)."""
+    return bool(os.environ.get("WORLDORDER_STATIC"))
+
+
+def chart_bundle(chart) -> dict:
+    """A chart as a display bundle: Vega-Lite for JupyterLab (or SVG when static), plus its description as text."""
+    if static_mode():
+        return {"image/svg+xml": chart_svg(chart), "text/plain": chart.description}
+    return {"application/vnd.vegalite.v5+json": chart.to_dict(validate=False), "text/plain": chart.description}
+
+
+def chart_svg(chart) -> str:
+    """The chart drawn as SVG, offline (vl-convert; no script, no CDN)."""
+    return vl_convert.vegalite_to_svg(chart.to_dict(), vl_version="v5_20")
+
+
+def _table_bundle(name: str, table: pd.DataFrame) -> dict:
+    heading = "Members who broke ranks" if name == "defectors" else name.capitalize()
+    if table.empty:
+        text = f"{heading}: none (every member who voted cast its bloc's majority vote, or the bloc had none)."
+        return {"text/plain": text, "text/html": f"<p>{html.escape(text)}</p>"}
+    return {"text/plain": f"{heading}:\n{table.to_string(index=False)}",
+            "text/html": f"<p><b>{heading}</b></p>" + table.to_html(index=False)}
+
+
+def _message_bundle(message: str) -> dict:
+    return {"text/plain": message, "text/html": f"<p>{html.escape(message)}</p>"}
+
+
+def view_bundles(view: View) -> list[dict]:
+    """The view as a list of display bundles: charts, then tables, then messages."""
+    bundles = [chart_bundle(chart) for chart in view.charts.values()]
+    bundles += [_table_bundle(name, table) for name, table in view.tables.items()]
+    bundles += [_message_bundle(m) for m in view.messages]
+    return bundles
+
+
+def static_html(view: View) -> str:
+    """The view as self-contained HTML: SVG charts, tables and messages (what static pages show)."""
+    parts = [f'<figure role="img" aria-label="{html.escape(c.description)}">{chart_svg(c)}'
+             f"<figcaption>{html.escape(c.description)}</figcaption></figure>" for c in view.charts.values()]
+    parts += [_table_bundle(name, table)["text/html"] for name, table in view.tables.items()]
+    parts += [f"<p>{html.escape(m)}</p>" for m in view.messages]
+    return '<div class="worldorder-static-view">' + "".join(parts) + "</div>"
+
+
+# ---------------------------------------------------------------- the explorer
+
+
+def _vote_options() -> list[tuple[str, str]]:
+    table = data.resolutions()
+    return [(f"{row.short} · {row.date:%Y-%m-%d} · {row.body}", row.resolution) for row in table.itertuples()]
+
+
+def _country_options() -> list[tuple[str, str]]:
+    table = data.members().sort_values("common_name")
+    return [(lookup.country_label(iso3), iso3) for iso3 in table["iso3"]]
+
+
+class BlocExplorer:
+    """Pick blocs (or type one), votes and a measure; the charts below update in place.
+
+    ``explorer.view`` holds what is shown (charts, their data, tables,
+    messages); ``explorer.view.data("split")`` is the table behind the split chart.
+    """
+
+    def __init__(self, blocs=vb.DEFAULT_BLOCS, votes=vb.DEFAULT_VOTES, measure="split", country="USA",
+                 custom: str = ""):
+        self.blocs = w.SelectMultiple(options=lookup.bloc_names(), value=[lookup.bloc(b) for b in blocs],
+                                      rows=10, description="Blocs")
+        self.custom = w.Text(value=custom, placeholder=CUSTOM_EXAMPLE, description="Custom bloc",
+                             continuous_update=False, layout=w.Layout(width="36em"))
+        self.votes = w.SelectMultiple(options=_vote_options(), value=[lookup.resolution(v) for v in votes],
+                                      rows=12, description="Votes", layout=w.Layout(width="22em"))
+        self.measure = w.ToggleButtons(options=[(label, key) for key, label in MEASURES.items()], value=measure,
+                                       description="Measure")
+        self.country = w.Dropdown(options=_country_options(), value=lookup.country(country), description="Country")
+        self.output = w.Output()
+        self.ui = w.VBox([w.HBox([self.blocs, self.votes]), self.custom, self.measure, self.country, self.output])
+        self.view = View(measure)
+        for control in (self.blocs, self.custom, self.votes, self.measure, self.country):
+            control.observe(self.refresh, names="value")
+        self.refresh()
+
+    def refresh(self, change=None) -> View:
+        """Recompute the view from the controls and show it in the output area."""
+        self.country.disabled = self.measure.value != "country"
+        try:
+            self.view = compute_view(self.blocs.value, self.custom.value, self.votes.value, self.measure.value,
+                                     self.country.value)
+            bundles = view_bundles(self.view)
+        except Exception as err:  # a learner must see a sentence, never a traceback
+            self.view = View(self.measure.value, messages=[f"Could not draw this view: {err}"])
+            bundles = view_bundles(self.view)
+        self.output.outputs = tuple({"output_type": "display_data", "data": b, "metadata": {}} for b in bundles)
+        return self.view
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = {"text/html": static_html(self.view), "text/plain": self.view.summary()}
+        if not static_mode():
+            bundle["application/vnd.jupyter.widget-view+json"] = self.ui._repr_mimebundle_()[
+                "application/vnd.jupyter.widget-view+json"]
+        return bundle
