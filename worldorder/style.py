@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 
 import altair as alt
@@ -17,13 +18,25 @@ VOTE_ORDER = list(VOTE_COLOURS)
 
 
 def setup() -> None:
-    """Make charts render offline: JupyterLab's built-in renderer, or inline SVG for static pages.
+    """Make charts render offline: JupyterLab's built-in Vega-Lite renderer (no CDN), or SVG for static pages.
 
-    Set ``WORLDORDER_STATIC=1`` (as ``make html`` does) to embed every chart as SVG.
+    Set ``WORLDORDER_STATIC=1`` (as ``make html`` does) to embed every chart as an SVG figure
+    captioned with its description.
     """
     alt.data_transformers.disable_max_rows()
-    alt.renderers.enable("svg" if os.environ.get("WORLDORDER_STATIC") else "default")
+    alt.renderers.register("static-figure", static_figure)
+    alt.renderers.enable("static-figure" if os.environ.get("WORLDORDER_STATIC") else "mimetype")
     pd.set_option("display.max_rows", 60)
+
+
+def static_figure(spec: dict, **_) -> dict:
+    """A chart as an offline SVG figure whose caption is the chart's description (no script needed)."""
+    import vl_convert
+
+    description = html.escape(spec.get("description", ""))
+    svg = vl_convert.vegalite_to_svg(spec)
+    figure = f'<figure role="img" aria-label="{description}">{svg}<figcaption>{description}</figcaption></figure>'
+    return {"text/html": figure, "image/svg+xml": svg, "text/plain": f"<chart: {description}>"}
 
 
 def vote_labels(codes: pd.Series) -> pd.Series:
