@@ -111,9 +111,14 @@ def vote_list(resolutions) -> pd.DataFrame:
     """The chosen focus votes (resolution, short, body, date), in date order, from any spelling of the symbols."""
     if isinstance(resolutions, str):
         resolutions = [resolutions]
-    symbols = [lookup.resolution(r) for r in resolutions]
+    symbols = tuple(dict.fromkeys(lookup.resolution(r) for r in resolutions))
     if not symbols:
         raise ValueError("Choose at least one vote, for example ['ES-11/1', 'ES-11/7'] (see wo.resolutions()).")
+    return _vote_table(symbols, id(data._resolutions())).copy()
+
+
+@functools.lru_cache(maxsize=256)
+def _vote_table(symbols: tuple[str, ...], version) -> pd.DataFrame:
     table = data._resolutions()
     return table[table["resolution"].isin(symbols)][["resolution", "short", "body", "date"]].reset_index(drop=True)
 
@@ -235,8 +240,10 @@ def _bloc_counts(blocs: tuple, symbols: tuple, version) -> pd.DataFrame:
 def _all_bloc_votes(blocs, resolutions) -> pd.DataFrame:
     """Every bloc × vote, bloc by bloc; row i is the ``cell`` i of :func:`member_votes`."""
     votes = vote_list(resolutions)
-    names = pd.DataFrame({"bloc": [str(b) for b in _bloc_list(blocs)]})
-    return names.merge(votes, how="cross")
+    names = [str(b) for b in _bloc_list(blocs)]
+    table = votes.iloc[np.tile(np.arange(len(votes)), len(names))].reset_index(drop=True)
+    table.insert(0, "bloc", np.repeat(np.array(names, dtype=object), len(votes)))
+    return table
 
 
 def majority(counts: pd.DataFrame) -> pd.Series:
@@ -257,26 +264,18 @@ def bloc_split(blocs, resolutions) -> pd.DataFrame:
     Columns: bloc, resolution, short, date, vote (Y/N/A/X), vote_label, count,
     members (on the vote's date), share (count ÷ members), not_listed and
     not_listed_members (members with no row in the roll call, named; they are
-    reported here, never dropped). Codes nobody used have count 0; a bloc
-    with no members on a vote's date has members 0 and share NaN.
+    reported here, never dropped). Rows run bloc by bloc, votes in date order,
+    codes Y, N, A, X; codes nobody used have count 0; a bloc with no members
+    on a vote's date has members 0 and share NaN.
     """
     wide = bloc_counts(blocs, resolutions)
     keep = ["bloc", "resolution", "short", "date", "members", "not_listed", "not_listed_members"]
-    long = wide.melt(id_vars=keep, value_vars=list(CODES), var_name="vote", value_name="count")
-    long["vote_label"] = style.vote_labels(long["vote"])
-    long["share"] = long["count"] / long["members"].where(long["members"] > 0)
-    order = {code: i for i, code in enumerate(CODES)}
-    long = long.assign(_v=long["vote"].map(order)).sort_values(["_v"], kind="stable").drop(columns="_v")
-    long = _sort_like(long, wide)
-    return long[["bloc", "resolution", "short", "date", "vote", "vote_label", "count", "members", "share",
-                 "not_listed", "not_listed_members"]].reset_index(drop=True)
-
-
-def _sort_like(long: pd.DataFrame, wide: pd.DataFrame) -> pd.DataFrame:
-    """Order rows vote by vote (date order), bloc by bloc as chosen, codes Y, N, A, X."""
-    rank = {key: i for i, key in enumerate(zip(wide["resolution"], wide["bloc"]))}
-    key = pd.Series([rank[k] for k in zip(long["resolution"], long["bloc"])], index=long.index)
-    return long.assign(_k=key).sort_values("_k", kind="stable").drop(columns="_k")
+    long = wide[keep].iloc[np.repeat(np.arange(len(wide)), len(CODES))].reset_index(drop=True)
+    long.insert(4, "vote", np.tile(np.array(CODES, dtype=object), len(wide)))
+    long.insert(5, "vote_label", style.vote_labels(long["vote"]))
+    long.insert(6, "count", wide[list(CODES)].to_numpy().ravel())
+    long.insert(8, "share", long["count"] / long["members"].where(long["members"] > 0))
+    return long
 
 
 # ---------------------------------------------------------------- cohesion
@@ -340,17 +339,19 @@ def defectors(blocs, resolutions, include_absent: bool = False) -> pd.DataFrame:
     date, iso3, country, vote, vote_label, majority, majority_label,
     majority_size ("29 of 31 cast").
     """
-    long = member_votes(blocs, resolutions)
-    counts = bloc_counts(blocs, resolutions)
-    top = counts[list(CAST)].max(axis=1).astype(str)
-    counts["majority_size"] = (top + " of " + counts["cast"].astype(str) + " cast").where(counts["majority"].notna(), "")
-    long = long.join(counts[["majority", "majority_size"]], on="cell")
-    broke = long["majority"].notna() & long["vote"].notna() & (long["vote"] != long["majority"])
+    keys = _keys(blocs, resolutions)
+    long, counts = _member_votes(*keys, _data_version()), _bloc_counts(*keys, _data_version())
+    majority_of = counts["majority"].to_numpy()[long["cell"].to_numpy(dtype=np.int64)]
+    vote = long["vote"].to_numpy()
+    broke = pd.notna(majority_of) & pd.notna(vote) & (vote != majority_of)
     if not include_absent:
-        broke &= long["vote"].isin(CAST)
+        broke &= np.isin(vote, CAST)
     out = long[broke].copy()
     out["vote_label"] = style.vote_labels(out["vote"])
+    out["majority"] = majority_of[broke]
     out["majority_label"] = style.vote_labels(out["majority"])
+    top = counts[list(CAST)].max(axis=1).astype(str) + " of " + counts["cast"].astype(str) + " cast"
+    out["majority_size"] = top.to_numpy()[out["cell"].to_numpy(dtype=np.int64)]
     return out[["bloc", "resolution", "short", "date", "iso3", "country", "vote", "vote_label", "majority",
                 "majority_label", "majority_size"]].reset_index(drop=True)
 
@@ -536,10 +537,55 @@ def _most_divided(table: pd.DataFrame) -> str:
 
 
 # ---------------------------------------------------------------- charts
+#
+# Each chart is a fixed template (built once) given its data, title and description.
+# Order comes from rank fields in the data, so the template never changes; this keeps
+# the explorer quick, and `vega_lite` can serialise a chart without rebuilding it.
 
 
-def _vote_sort(table: pd.DataFrame) -> list[str]:
-    return list(dict.fromkeys(table.sort_values("date", kind="stable")["short"]))
+def _with_data(template_key: tuple, data: pd.DataFrame, title, description: str):
+    """The template ``template_key`` with its data, title and one-sentence description."""
+    chart = _template(*template_key).properties(data=data, title=title, description=description)
+    object.__setattr__(chart, "_worldorder_fast", (template_key, data, title, description))
+    return chart
+
+
+@functools.cache
+def _template(kind: str, *options):
+    return {"split": _split_template, "heat": _heat_template}[kind](*options)
+
+
+@functools.cache
+def _template_spec(template_key: tuple) -> dict:
+    spec = _template(*template_key).properties(data=alt.InlineData(values=[])).to_dict(validate=False)
+    spec.pop("datasets", None)
+    return spec
+
+
+def vega_lite(chart) -> dict:
+    """A chart's Vega-Lite spec with its data inline, quickly for the charts made here.
+
+    Same content as ``chart.to_dict()`` (data inline under ``data.values``
+    instead of a named dataset) without re-serialising the template each time.
+    """
+    fast = getattr(chart, "_worldorder_fast", None)
+    if fast is None:
+        return chart.to_dict(validate=False)
+    key, data, title, description = fast
+    spec = dict(_template_spec(key))
+    records = data.astype(object).where(data.notna(), None)
+    for column in data.columns[data.dtypes.astype(str).str.startswith("datetime")]:
+        records[column] = data[column].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    spec.update(data={"values": records.to_dict("records")}, title=title, description=description)
+    return spec
+
+
+def _title(text: str, subtitle: str) -> dict:
+    return {"text": text, "subtitle": subtitle}
+
+
+def _rank(values) -> dict:
+    return {v: i for i, v in enumerate(dict.fromkeys(values))}
 
 
 def split_chart(blocs, resolutions) -> alt.FacetChart:
@@ -549,11 +595,18 @@ def split_chart(blocs, resolutions) -> alt.FacetChart:
     the left and carry the vote's letter where wide enough, so the order and
     the letters, not only the colour, tell the votes apart.
     """
-    split = bloc_split(blocs, resolutions)
-    chosen = [str(b) for b in _bloc_list(blocs)]
-    bars = _split_segments(split)
+    wide = bloc_counts(blocs, resolutions)
+    bars = _split_segments(wide)
+    bars["bloc_rank"] = bars["bloc"].map(_rank(str(b) for b in _bloc_list(blocs)))
+    bars["vote_rank"] = bars["short"].map(_rank(wide.sort_values("date", kind="stable")["short"]))
+    title = _title("How each bloc split, vote by vote",
+                   "Bars run Yes, No, Abstain, Did not vote, Not in roll call; letters mark the votes")
+    return _with_data(("split",), bars, title, _most_divided(wide))
+
+
+def _split_template() -> alt.FacetChart:
     base = alt.Chart().encode(
-        y=alt.Y("bloc:N", title=None, sort=chosen),
+        y=alt.Y("bloc:N", title=None, sort=alt.EncodingSortField("bloc_rank", op="min")),
         tooltip=[alt.Tooltip("bloc:N", title="Bloc"), alt.Tooltip("short:N", title="Vote"),
                  alt.Tooltip("vote_label:N", title="Vote cast"), alt.Tooltip("count:Q", title="Members"),
                  alt.Tooltip("members:Q", title="Members on that date"),
@@ -568,43 +621,56 @@ def split_chart(blocs, resolutions) -> alt.FacetChart:
     letters = base.mark_text(fontSize=10).encode(
         x=alt.X("middle:Q"), text=alt.Text("letter:N"),
         color=alt.condition("datum.ink == 'white'", alt.value("white"), alt.value("black")))
-    chart = alt.layer(stacked, letters, data=bars).properties(width=380, height=alt.Step(18)).facet(
-        row=alt.Row("short:N", title=None, sort=_vote_sort(split), header=alt.Header(labelAngle=0,
-                                                                                       labelAlign="left")))
-    return style.finish(chart, "How each bloc split, vote by vote", _most_divided(bloc_counts(blocs, resolutions)),
-                        subtitle="Bars run Yes, No, Abstain, Did not vote, Not in roll call; letters mark the votes")
+    placeholder = alt.InlineData(values=[])  # facet needs data at the top; each chart replaces it
+    return alt.layer(stacked, letters, data=placeholder).properties(width=380, height=alt.Step(18)).facet(
+        row=alt.Row("short:N", title=None, sort=alt.EncodingSortField("vote_rank", op="min"),
+                    header=alt.Header(labelAngle=0, labelAlign="left")))
 
 
-def _split_segments(split: pd.DataFrame) -> pd.DataFrame:
-    """Bar segments with start, end, middle, including a segment for members not in the roll call."""
-    missing = split.drop_duplicates(["bloc", "resolution"]).assign(
-        vote="-", vote_label=NOT_LISTED, count=lambda d: d["not_listed"])
-    missing["share"] = missing["count"] / missing["members"].where(missing["members"] > 0)
-    bars = pd.concat([split, missing], ignore_index=True)
-    bars["order"] = bars["vote_label"].map({label: i for i, label in enumerate(SPLIT_ORDER)})
-    bars = bars.sort_values(["resolution", "bloc", "order"], kind="stable")
-    bars["share"] = bars["share"].fillna(0.0)
-    bars["end"] = bars.groupby(["resolution", "bloc"])["share"].cumsum()
+def _split_segments(wide: pd.DataFrame) -> pd.DataFrame:
+    """Bar segments (start, end, middle) per bloc and vote, including members not in the roll call."""
+    parts = [*CODES, "not_listed"]
+    counts = wide[parts].to_numpy()
+    members = wide["members"].to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = np.where(members[:, None] > 0, counts / members[:, None], 0.0)
+    ends = shares.cumsum(axis=1)
+    rows = np.repeat(np.arange(len(wide)), len(parts))
+    bars = wide[["bloc", "short", "date", "members", "not_listed_members"]].iloc[rows].reset_index(drop=True)
+    codes = np.tile(np.array([*CODES, "–"], dtype=object), len(wide))
+    bars["vote"] = codes
+    bars["vote_label"] = np.tile(np.array(SPLIT_ORDER, dtype=object), len(wide))
+    bars["count"] = counts.ravel()
+    bars["share"] = shares.ravel()
+    bars["end"] = ends.ravel()
     bars["start"] = bars["end"] - bars["share"]
     bars["middle"] = (bars["start"] + bars["end"]) / 2
-    bars["letter"] = np.where(bars["share"] >= 0.08, bars["vote"].replace("-", "–") + " " + bars["count"].astype(str),
-                              "")
-    bars["ink"] = np.where(bars["vote"].isin(["Y", "N"]), "white", "black")
+    bars["letter"] = np.where(bars["share"] >= 0.08, codes + " " + bars["count"].astype(str), "")
+    bars["ink"] = np.where(np.isin(codes, ["Y", "N"]), "white", "black")
     bars = bars[bars["count"] > 0]
     return bars[["bloc", "short", "date", "vote", "vote_label", "count", "members", "share", "start", "end",
                  "middle", "letter", "ink", "not_listed_members"]].reset_index(drop=True)
 
 
-def _heat(table: pd.DataFrame, x: alt.X, y: alt.Y, value: str, title: str, tooltip: list) -> alt.LayerChart:
-    """A heat map with the value written in every cell ("n/a" where undefined)."""
-    table = table.assign(label=table[value].map(lambda v: "n/a" if pd.isna(v) else f"{v:.2f}"))
-    base = alt.Chart(table).encode(x=x, y=y, tooltip=tooltip)
+def _heat_template(x: str, x_title: str, y: str, value: str, legend: str, tooltip: tuple, width: int):
+    """A heat map with the value written in every cell ("n/a" and a grey cell where undefined)."""
+    base = alt.Chart().encode(
+        x=alt.X(f"{x}:N", title=x_title, sort=alt.EncodingSortField("x_rank", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y(f"{y}:N", title="Bloc", sort=alt.EncodingSortField("y_rank", op="min")),
+        tooltip=[alt.Tooltip(field, title=name, **({"format": fmt} if fmt else {})) for field, name, fmt in tooltip])
     cells = base.mark_rect(stroke="white").encode(
-        color=alt.Color(f"{value}:Q", title=title, scale=alt.Scale(scheme="blues", domain=[0, 1])))
+        color=alt.Color(f"{value}:Q", title=legend, scale=alt.Scale(scheme="blues", domain=[0, 1])))
     empty = base.transform_filter(f"!isValid(datum['{value}'])").mark_rect(color="#F2F2F2", stroke="white")
     ink = alt.condition(f"datum['{value}'] > 0.6", alt.value("white"), alt.value("black"))
     text = base.mark_text(fontSize=11).encode(text=alt.Text("label:N"), color=ink)
-    return alt.layer(empty, cells, text)
+    return alt.layer(empty, cells, text).properties(width=alt.Step(width), height=alt.Step(26))
+
+
+def _heat_data(table: pd.DataFrame, value: str, x_order, y_order, x: str, y: str) -> pd.DataFrame:
+    table = table.assign(label=table[value].map(lambda v: "n/a" if pd.isna(v) else f"{v:.2f}"))
+    table["x_rank"] = table[x].map(_rank(x_order))
+    table["y_rank"] = table[y].map(_rank(y_order))
+    return table
 
 
 def cohesion_chart(blocs, resolutions, index: str = "agreement_index") -> alt.LayerChart:
@@ -613,16 +679,16 @@ def cohesion_chart(blocs, resolutions, index: str = "agreement_index") -> alt.La
         raise ValueError(f"Unknown index {index!r}. Choose 'agreement_index' or 'rice_index'.")
     table = cohesion(blocs, resolutions)
     label = "Agreement Index" if index == "agreement_index" else "Rice index"
-    chosen = [str(b) for b in _bloc_list(blocs)]
-    tooltip = [alt.Tooltip("bloc:N", title="Bloc"), alt.Tooltip("short:N", title="Vote"),
-               alt.Tooltip(f"{index}:Q", title=label, format=".2f"), alt.Tooltip("Y:Q", title="Yes"),
-               alt.Tooltip("N:Q", title="No"), alt.Tooltip("A:Q", title="Abstain"),
-               alt.Tooltip("X:Q", title="Did not vote"), alt.Tooltip("not_listed:Q", title="Not in roll call")]
-    chart = _heat(table, alt.X("short:N", title="Vote", sort=_vote_sort(table), axis=alt.Axis(labelAngle=0)),
-                  alt.Y("bloc:N", title="Bloc", sort=chosen), index, label, tooltip)
-    return style.finish(chart.properties(width=alt.Step(70), height=alt.Step(26)),
-                        f"Cohesion of each bloc, vote by vote ({label})", _cohesion_finding(table, index, label),
-                        subtitle="1 = every member cast the same vote; n/a = nobody in the bloc cast a vote")
+    keep = ["bloc", "short", "date", index, "Y", "N", "A", "X", "not_listed"]
+    data = _heat_data(table[keep], index, table.sort_values("date", kind="stable")["short"],
+                      [str(b) for b in _bloc_list(blocs)], "short", "bloc")
+    tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), (f"{index}:Q", label, ".2f"), ("Y:Q", "Yes", None),
+               ("N:Q", "No", None), ("A:Q", "Abstain", None), ("X:Q", "Did not vote", None),
+               ("not_listed:Q", "Not in roll call", None))
+    title = _title(f"Cohesion of each bloc, vote by vote ({label})",
+                   "1 = every member cast the same vote; n/a = nobody in the bloc cast a vote")
+    return _with_data(("heat", "short", "Vote", "bloc", index, label, tooltip, 70), data, title,
+                      _cohesion_finding(table, index, label))
 
 
 def _cohesion_finding(table: pd.DataFrame, index: str, label: str) -> str:
@@ -643,19 +709,18 @@ def bloc_agreement_chart(blocs, resolutions, method: str = "majority") -> alt.La
     matrix = bloc_agreement(blocs, resolutions, method)
     table = matrix.stack(future_stack=True).rename("share").reset_index()
     names = list(matrix.index)
-    tooltip = [alt.Tooltip("bloc_a:N", title="Bloc"), alt.Tooltip("bloc_b:N", title="Compared with"),
-               alt.Tooltip("share:Q", title="Agreement", format=".0%")]
-    chart = _heat(table, alt.X("bloc_b:N", title="Compared with", sort=names, axis=alt.Axis(labelAngle=0)),
-                  alt.Y("bloc_a:N", title="Bloc", sort=names), "share", "Agreement", tooltip)
+    data = _heat_data(table, "share", names, names, "bloc_b", "bloc_a")
+    tooltip = (("bloc_a:N", "Bloc", None), ("bloc_b:N", "Compared with", None), ("share:Q", "Agreement", ".0%"))
     how = ("majority positions identical" if method == "majority"
            else "pairs of members (one from each bloc) voting the same")
-    return style.finish(chart.properties(width=alt.Step(70), height=alt.Step(26)),
-                        "How often the blocs agreed", _pair_finding(table),
-                        subtitle=f"Share of the chosen votes with {how}")
+    title = _title("How often the blocs agreed", f"Share of the chosen votes with {how}")
+    return _with_data(("heat", "bloc_b", "Compared with", "bloc_a", "share", "Agreement", tooltip, 70), data, title,
+                      _pair_finding(table, names))
 
 
-def _pair_finding(table: pd.DataFrame) -> str:
-    pairs = table[(table["bloc_a"] < table["bloc_b"])].dropna(subset=["share"])
+def _pair_finding(table: pd.DataFrame, names: list[str]) -> str:
+    order = {n: i for i, n in enumerate(names)}
+    pairs = table[table["bloc_a"].map(order) < table["bloc_b"].map(order)].dropna(subset=["share"])
     if pairs.empty:
         return "No two chosen blocs both took a position on the same vote."
     low, high = pairs.loc[pairs["share"].idxmin()], pairs.loc[pairs["share"].idxmax()]
@@ -666,19 +731,18 @@ def _pair_finding(table: pd.DataFrame) -> str:
 def agreement_with_chart(country, blocs, resolutions) -> alt.LayerChart:
     """Heat map: on each vote, the share of each bloc's other members who voted as ``country`` did."""
     table = agreement_with(country, blocs, resolutions)
-    label = table["country"].iloc[0]
+    name = table["country"].iloc[0]
     table["vote_axis"] = table["short"] + " (" + table["country_vote"].map(data.VOTE_LABELS).fillna("no row") + ")"
-    chosen = [str(b) for b in _bloc_list(blocs)]
-    tooltip = [alt.Tooltip("bloc:N", title="Bloc"), alt.Tooltip("short:N", title="Vote"),
-               alt.Tooltip("same:Q", title="Voted the same"), alt.Tooltip("others_cast:Q", title="Members who voted"),
-               alt.Tooltip("share:Q", title="Share", format=".0%")]
-    sort = list(dict.fromkeys(table.sort_values("date", kind="stable")["vote_axis"]))
-    chart = _heat(table, alt.X("vote_axis:N", title=f"Vote (and how {label} voted)", sort=sort, axis=alt.Axis(labelAngle=0)),
-                  alt.Y("bloc:N", title="Bloc", sort=chosen), "share", "Share voting alike", tooltip)
+    order = table.sort_values("date", kind="stable")["vote_axis"]
+    keep = ["bloc", "short", "date", "country", "country_vote", "vote_axis", "same", "others_cast", "share"]
+    heat = _heat_data(table[keep], "share", order, [str(b) for b in _bloc_list(blocs)], "vote_axis", "bloc")
+    tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), ("same:Q", "Voted the same", None),
+               ("others_cast:Q", "Members who voted", None), ("share:Q", "Share", ".0%"))
     means = table.groupby("bloc")["share"].mean().dropna()
-    finding = (f"Averaged over the chosen votes, {means.idxmax()} voted most like {label} ({means.max():.0%} of its "
+    finding = (f"Averaged over the chosen votes, {means.idxmax()} voted most like {name} ({means.max():.0%} of its "
                f"other members' votes) and {means.idxmin()} least ({means.min():.0%})." if not means.empty
-               else f"{label} and the chosen blocs never both cast a vote on the chosen votes.")
-    return style.finish(chart.properties(width=alt.Step(90), height=alt.Step(26)),
-                        f"How often each bloc voted as {label} did", finding,
-                        subtitle="Share of the bloc's other members casting the same vote; n/a = nothing to compare")
+               else f"{name} and the chosen blocs never both cast a vote on the chosen votes.")
+    title = _title(f"How often each bloc voted as {name} did",
+                   "Share of the bloc's other members casting the same vote; n/a = nothing to compare")
+    return _with_data(("heat", "vote_axis", "Vote (and the chosen country's vote)", "bloc", "share",
+                       "Share voting alike", tooltip, 90), heat, title, finding)

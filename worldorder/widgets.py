@@ -122,7 +122,7 @@ def chart_bundle(chart) -> dict:
     """A chart as a display bundle: Vega-Lite for JupyterLab (or SVG when static), plus its description as text."""
     if static_mode():
         return {"image/svg+xml": chart_svg(chart), "text/plain": chart.description}
-    return {"application/vnd.vegalite.v5+json": chart.to_dict(validate=False), "text/plain": chart.description}
+    return {"application/vnd.vegalite.v5+json": vb.vega_lite(chart), "text/plain": chart.description}
 
 
 def chart_svg(chart) -> str:
@@ -135,8 +135,12 @@ def _table_bundle(name: str, table: pd.DataFrame) -> dict:
     if table.empty:
         text = f"{heading}: none (every member who voted cast its bloc's majority vote, or the bloc had none)."
         return {"text/plain": text, "text/html": f"<p>{html.escape(text)}</p>"}
-    return {"text/plain": f"{heading}:\n{table.to_string(index=False)}",
-            "text/html": f"<p><b>{heading}</b></p>" + table.to_html(index=False)}
+    rows = table.astype(str).to_numpy().tolist()
+    lines = [" | ".join(table.columns)] + [" | ".join(row) for row in rows]
+    cells = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in rows)
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in table.columns)
+    return {"text/plain": f"{heading}:\n" + "\n".join(lines),
+            "text/html": f"<p><b>{heading}</b></p><table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>"}
 
 
 def _message_bundle(message: str) -> dict:
