@@ -34,6 +34,7 @@ MEASURES = {
     "blocs": "Agreement between blocs",
     "country": "Agreement with a country",
 }
+VL_VERSION = "v" + "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])  # the Vega-Lite Altair writes
 CUSTOM_EXAMPLE = "Nordics: Denmark, Finland, Iceland, Norway, Sweden"
 
 
@@ -127,7 +128,7 @@ def chart_bundle(chart) -> dict:
 
 def chart_svg(chart) -> str:
     """The chart drawn as SVG, offline (vl-convert; no script, no CDN)."""
-    return vl_convert.vegalite_to_svg(chart.to_dict(), vl_version="v5_20")
+    return vl_convert.vegalite_to_svg(chart.to_dict(), vl_version=VL_VERSION)
 
 
 def _table_bundle(name: str, table: pd.DataFrame) -> dict:
