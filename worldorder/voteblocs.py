@@ -1,5 +1,8 @@
 """How blocs voted: splits, cohesion, defectors and agreement, with membership dated to each vote.
 
+(Named ``voteblocs``, not ``blocs``: importing a module ``worldorder.blocs`` would
+replace the function ``wo.blocs()``, the table of membership spells.)
+
     from worldorder import voteblocs
     voteblocs.bloc_split(["EU", "NATO"], ["ES-11/1", "ES-11/7"])   # Y/N/A/X counts per bloc per vote
     voteblocs.cohesion(["NATO"], ["ES-11/1", "ES-11/7"])           # Agreement Index and Rice index
