@@ -106,6 +106,12 @@ def test_brics_before_and_after_its_2024_enlargement():
     assert "SAU" not in grown  # its membership is disputed in the sources: never counted
 
 
+def test_the_g8_is_the_g7_plus_russia_while_it_lasted():
+    g7 = wo.bloc_members("G7", on="2010-06-01")
+    assert wo.bloc_members("G8", on="2010-06-01") == sorted(g7 + ["RUS"])
+    assert wo.bloc_members("G8", on="2015-06-01") == []
+
+
 def test_regional_groups_are_blocs():
     assert len(wo.bloc_members("WEOG", on="2025-02-24")) == 29
     assert "USA" in wo.bloc_members("Western European and Others")

@@ -23,6 +23,13 @@ def test_countries_by_their_many_names(text, iso3):
     assert wo.country(text) == iso3
 
 
+def test_a_label_from_a_table_is_accepted():
+    assert wo.country("Hungary (HUN)") == "HUN"
+    assert wo.country(wo.country_label("CIV")) == "CIV"
+    with pytest.raises(ValueError, match=r"Unknown country 'Atlantis \(ATL\)'"):
+        wo.country("Atlantis (ATL)")
+
+
 def test_a_misspelt_country_suggests_the_right_one():
     with pytest.raises(ValueError, match=r"Unknown country 'Ukriane'\. Did you mean Ukraine \(UKR\)"):
         wo.country("Ukriane")

@@ -110,8 +110,20 @@ def build_blocs(raw: Path) -> pd.DataFrame:
     blocs["date_rule"] = "as sourced; a month or a year counts from its first day"
     for i in blocs.index[blocs["joined"] == ""]:
         blocs.loc[i, "joined_date"], blocs.loc[i, "date_rule"] = _unsourced_join(blocs.loc[i, "note"])
+    blocs = pd.concat([blocs, _g8_spells(blocs)], ignore_index=True)
     columns = ["bloc", "iso3", "joined", "left", "joined_date", "left_date", "date_rule", "note", "source"]
     return blocs[columns].sort_values(["bloc", "iso3", "joined"], kind="stable").reset_index(drop=True)
+
+
+def _g8_spells(blocs: pd.DataFrame) -> pd.DataFrame:
+    """The G7 members' G8 spells: the source gives only Russia's row and says 'G8 = G7 rows + this row'."""
+    russia = blocs[blocs["bloc"] == "G8"].iloc[0]
+    g7 = blocs[(blocs["bloc"] == "G7") & (blocs["joined_date"] <= russia["joined_date"])].copy()
+    g7["bloc"] = "G8"
+    g7[["joined", "left", "joined_date", "left_date"]] = russia[["joined", "left", "joined_date", "left_date"]].values
+    g7["note"] = "G7 member; the G8 was the G7 plus Russia for the span of Russia's G8 row"
+    g7["source"] = g7["source"] + ";" + russia["source"]
+    return g7
 
 
 def build_timeline(raw: Path) -> pd.DataFrame:

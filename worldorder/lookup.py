@@ -98,7 +98,10 @@ def country_label(iso3: str) -> str:
 
 
 def country(value: str) -> str:
-    """The ISO3 code of a UN member given its code or any of its names."""
+    """The ISO3 code of a UN member given its code, any of its names, or its label ``"Ukraine (UKR)"``."""
+    label = re.fullmatch(r"\s*.+\(([A-Za-z]{3})\)\s*", value) if isinstance(value, str) else None
+    if label and label.group(1).upper() in _country_labels():
+        return label.group(1).upper()
     return _resolve("country", value, _country_names(), country_label, "'UKR' or 'Ukraine'")
 
 
