@@ -148,12 +148,13 @@ def test_bloc_widgets_render_and_respond(browser, lab):
     select = page.locator(".jp-OutputArea-output select[multiple]").first
     assert select.count() == 1, "the bloc selector did not render"
     widget = page.locator(".jp-OutputArea-output .widget-vbox, .jp-OutputArea-output .widget-box").first
-    before = widget.locator(VEGA_OUTPUT + " svg").first.inner_html()
+    chart = widget.locator(VEGA_OUTPUT + " canvas").first  # JupyterLab draws Vega charts on a canvas
+    before = chart.evaluate("c => c.toDataURL()")
     chosen = select.evaluate("s => Array.from(s.selectedOptions).map(o => o.value)")
     extra = select.evaluate("s => Array.from(s.options).map(o => o.value).find(v => /African Group|WEOG/.test(v))")
     select.select_option(chosen + [extra])
     page.wait_for_timeout(3000)
-    after = widget.locator(VEGA_OUTPUT + " svg").first.inner_html()
+    after = chart.evaluate("c => c.toDataURL()")
     assert after != before, "the chart did not change after adding a bloc"
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / f"{BLOC_NOTEBOOK.stem}.png"

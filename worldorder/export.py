@@ -49,7 +49,8 @@ def execute_static(path: Path) -> nbformat.NotebookNode:
     nb = nbformat.read(path, as_version=4)
     os.environ["WORLDORDER_STATIC"] = "1"
     try:
-        NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(nb, timeout=180, kernel_name="python3", store_widget_state=False,  # live widgets need scripts
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
     finally:
         del os.environ["WORLDORDER_STATIC"]
     return nb
