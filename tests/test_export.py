@@ -43,3 +43,9 @@ def test_the_widget_notebook_shows_its_static_fallback(site):
     page = (site / next(p.stem for p in NOTEBOOKS if "bloc" in p.stem)).with_suffix(".html").read_text()
     assert "Error displaying widget" not in page
     assert page.count("<table") >= 1
+
+
+def test_links_between_notebooks_point_to_their_pages(site):
+    start = (site / f"{NOTEBOOKS[0].stem}.html").read_text()
+    assert f'href="{NOTEBOOKS[1].stem}.html"' in start
+    assert ".ipynb\"" not in start

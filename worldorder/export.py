@@ -39,6 +39,8 @@ figure { margin: 0; } figcaption { font-size: .9rem; color: #444; }
 # nbconvert embeds SVG as a base64 <img>; inline it so the chart's own title and description reach screen readers.
 SVG_IMAGE = re.compile(r'<img [^>]*src="data:image/svg\+xml;base64,([A-Za-z0-9+/=\s]+)"[^>]*>')
 
+NOTEBOOK_LINK = re.compile(r'href="(\d\d-[\w-]+)\.ipynb"')
+
 
 def notebook_paths() -> list[Path]:
     return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
@@ -67,7 +69,8 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
 def body_html(nb: nbformat.NotebookNode) -> str:
     """The notebook as an HTML fragment (nbconvert's 'basic' template: no scripts, no stylesheets)."""
     body, _ = HTMLExporter(template_name="basic").from_notebook_node(nb)
-    return SVG_IMAGE.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), body)  # any other SVG output
+    body = SVG_IMAGE.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), body)  # any other SVG output
+    return NOTEBOOK_LINK.sub(r'href="\1.html"', body)  # links between notebooks point to their pages
 
 
 def page(title: str, body: str, nav: str) -> str:
