@@ -18,13 +18,29 @@ def ids(paths):
     return [p.stem for p in paths]
 
 
+def execute(path):
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    return nb
+
+
+def outputs(nb) -> str:
+    """Every output of a run, without what differs between runs by design (widget ids, how printed text
+    happened to be split into chunks)."""
+    cells = []
+    for cell in (c for c in nb.cells if c.cell_type == "code"):
+        streams = {o.name: "" for o in cell.outputs if o.output_type == "stream"}
+        for o in cell.outputs:
+            if o.output_type == "stream":
+                streams[o.name] += o.text
+        cells.append([streams, [o for o in cell.outputs if o.output_type != "stream"]])
+    return re.sub(r'"model_id": "[0-9a-f]+"', "", json.dumps(cells, sort_keys=True))
+
+
 @pytest.fixture(scope="module", params=NOTEBOOKS, ids=ids(NOTEBOOKS))
 def executed(request):
     """The notebook, executed once per test session on a fresh kernel."""
-    nb = nbformat.read(request.param, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(request.param.parent)}}).execute()
-    return nb
+    return execute(request.param)
 
 
 def test_the_set_is_complete():
@@ -66,6 +82,12 @@ def test_markdown_types_no_vote_counts(path):
 def test_notebook_runs_without_errors(executed):
     errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
+
+
+def test_same_output_every_time(executed, request):
+    first, second = outputs(executed), outputs(execute(request.node.callspec.params["executed"]))
+    at = next((i for i, (a, b) in enumerate(zip(first, second)) if a != b), min(len(first), len(second)))
+    assert first == second, f"outputs differ between two runs near: {first[at - 150:at + 150]!r} / {second[at - 150:at + 150]!r}"
 
 
 def test_every_chart_has_a_title_and_a_description(executed):
