@@ -121,7 +121,7 @@ def _count_members(name: str, days: pd.DatetimeIndex) -> list[int]:
     """Members of one bloc on each day: every spell against every day at once."""
     if name in lookup.REGIONAL_GROUPS:
         return [len(membership.bloc_members(name, on=d)) for d in days]
-    spells = data._blocs()  # cached; read only, so no copy of the whole table
+    spells = data.blocs()
     spells = spells[spells["bloc"] == name]
     joined = spells["joined_date"].to_numpy()[:, None]
     left = spells["left_date"].to_numpy()[:, None]
@@ -164,15 +164,11 @@ def membership_chart(counts: pd.DataFrame) -> alt.Chart:
 
 
 def _with_usa() -> pd.DataFrame:
-    """Rows of ``wo.history_agreement()`` that involve the USA, with the other member in ``iso3``.
-
-    Reads the cached table without copying all of it (it has close to a million rows).
-    """
-    table = data._history_agreement()
+    """Rows of ``wo.history_agreement()`` that involve the USA, with the other member in ``iso3``."""
+    table = data.history_agreement()
     pairs = table[(table["iso3_a"] == "USA") | (table["iso3_b"] == "USA")].copy()
     a, b = pairs["iso3_a"].astype(str), pairs["iso3_b"].astype(str)
     pairs["iso3"] = a.where(b == "USA", b)
-    pairs["share"] = pairs["n_identical"] / pairs["n_both"]
     return pairs.drop(columns=["iso3_a", "iso3_b"])
 
 
