@@ -58,7 +58,7 @@ def test_finland_counts_for_nato_only_after_joining():
 
 def test_uk_is_not_counted_in_the_eu_after_brexit():
     assert not vb.member_votes(["EU"], ["ES-11/1"])["iso3"].eq("GBR").any()
-    assert "GBR" in vb.members_on("EU", "2020-01-30") and "GBR" not in vb.members_on("EU", "2020-01-31")
+    assert "GBR" in vb.members_on("EU", "2020-01-31") and "GBR" not in vb.members_on("EU", "2020-02-01")
     # 68/262 (2014) came before Brexit
     assert vb.member_votes(["EU"], ["68/262"])["iso3"].eq("GBR").any()
 

@@ -123,10 +123,8 @@ def _count_members(name: str, days: pd.DatetimeIndex) -> list[int]:
         return [len(membership.bloc_members(name, on=d)) for d in days]
     spells = data.blocs()
     spells = spells[spells["bloc"] == name]
-    joined = spells["joined_date"].to_numpy()[:, None]
-    left = spells["left_date"].to_numpy()[:, None]
-    on = days.to_numpy()[None, :]
-    active = (joined <= on) & (pd.isna(left) | (on < left))
+    active = membership.spell_active(spells["joined_date"].to_numpy()[:, None], spells["left_date"].to_numpy()[:, None],
+                                     days.to_numpy()[None, :])
     return pd.DataFrame(active, index=spells["iso3"]).groupby(level=0).any().sum().tolist()
 
 

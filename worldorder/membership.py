@@ -12,7 +12,8 @@ def bloc_members(bloc: str, on="2025-02-24") -> list[str]:
 
     ``bloc`` is an organisation from ``wo.blocs()`` (``"NATO"``, ``"African
     Union"``, ...) or a UN regional group (``"WEOG"``, ``"African Group"``, ...).
-    A spell counts from ``joined_date`` up to the day before ``left_date``.
+    A spell counts from ``joined_date`` through ``left_date`` (the UK is in the EU on
+    2020-01-31 and out from 2020-02-01).
     Spells with no usable join date (``joined_date`` empty) never count; the
     ``note`` column says why. Codes of non-UN members (``PSE``, ``ESH``) and of
     states that no longer exist (``SUN``, ``DDR``, ``CSK``) are kept.
@@ -23,8 +24,15 @@ def bloc_members(bloc: str, on="2025-02-24") -> list[str]:
         return _regional_group(name, day)
     spells = data.blocs()
     spells = spells[spells["bloc"] == name]
-    active = (spells["joined_date"] <= day) & (spells["left_date"].isna() | (day < spells["left_date"]))
-    return sorted(spells.loc[active, "iso3"].unique())
+    return sorted(spells.loc[spell_active(spells["joined_date"], spells["left_date"], day), "iso3"].unique())
+
+
+def spell_active(joined, left, day):
+    """Whether membership spells are active on a day: joined <= day <= left (no left date: still a member).
+
+    Works on Series or on broadcasting arrays (spells × days). A spell with no join date is never active.
+    """
+    return (joined <= day) & (pd.isna(left) | (day <= left))
 
 
 def _regional_group(name: str, day: pd.Timestamp) -> list[str]:
