@@ -16,8 +16,7 @@ def _():
 @exercise("04.2", hint="Filter wo.votes() to 'A/RES/ES-11/7' and count the rows whose vote is 'N'.",
           kind="number", wrong=(17, 19, 8))
 def _():
-    votes = data.votes()
-    return int(((votes["resolution"] == "A/RES/ES-11/7") & (votes["vote"] == "N")).sum())
+    return int(rollcall.vote_table("ES-11/7")["vote"].eq("N").sum())  # another path than the solution's filter
 
 
 @exercise("04.3", hint="In the ledger, look at the fact 'S/RES/2774: the failed amendments' and give the seed id "
