@@ -80,31 +80,22 @@ def test_a_bad_date_is_named():
         wo.bloc_members("NATO", on="yesterday-ish")
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=40))
-def test_any_text_is_a_country_or_a_clear_error(text):
+RESOLVERS = {
+    "country": (wo.country, lambda: ISO3),
+    "bloc": (wo.bloc, lambda: set(wo.bloc_names())),
+    "resolution": (wo.resolution, lambda: set(wo.resolutions()["resolution"])),
+}
+
+
+@pytest.mark.parametrize("kind", RESOLVERS)
+@settings(max_examples=250, deadline=None)
+@given(text=st.text(max_size=40))
+def test_any_text_is_a_known_name_or_a_clear_error(kind, text):
+    resolve, known = RESOLVERS[kind]
     try:
-        assert wo.country(text) in ISO3
+        assert resolve(text) in known()
     except ValueError as err:
-        assert str(err).startswith("Unknown country") and repr(text) in str(err)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=30))
-def test_any_text_is_a_bloc_or_a_clear_error(text):
-    try:
-        assert wo.bloc(text) in wo.bloc_names()
-    except ValueError as err:
-        assert str(err).startswith("Unknown bloc") and repr(text) in str(err)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=30))
-def test_any_text_is_a_resolution_or_a_clear_error(text):
-    try:
-        assert wo.resolution(text) in set(wo.resolutions()["resolution"])
-    except ValueError as err:
-        assert str(err).startswith("Unknown resolution") and repr(text) in str(err)
+        assert str(err).startswith(f"Unknown {kind}") and repr(text) in str(err)
 
 
 @settings(max_examples=100, deadline=None)
