@@ -1,33 +1,56 @@
 """Helper package for the teaching notebooks on the post-war order and the UN votes of 24 February 2025.
 
     import worldorder as wo
-    wo.votes()                        # one row per country per focus vote
-    wo.bloc_members("NATO", on="2025-02-24")
+    wo.resolutions(years=2025)                  # every recorded vote of 2025, with its totals
+    wo.votes(resolutions="ES-11/7")             # one row per country: Y, N, A or X
+    wo.find_votes("nuclear test", years=range(1980, 1990))
+    wo.bloc_members("NATO", on="2025-02-24")    # membership dated to the day
+
+The modules follow the ideas, in layers (each imports only those above it):
+
+- ``vocab``: vote codes, bodies, issue codes
+- ``data``: the one reader of ``data/`` and ``seeds/`` (checksums, schemas, one cache)
+- ``names``: what a learner types → keys (countries, blocs, resolutions, dates, years)
+- ``membership``: who belonged to what on a day
+- ``record``: the record as tables: filters, search, one vote country by country
+- ``pairs``: agreement between countries, voting coincidence
+- ``blocvotes``: how blocs split, cohesion, defectors, bloc agreement
+- ``order``, ``ledger``: the timeline; the claims ledger of the five seeds
+- ``charts``: one theme and the chart functions (each takes the table it draws)
+- ``explorer``: the bloc explorer (a pure view function, wired to widgets)
+- ``checks``: the exercises' self-checks
 """
 
+from worldorder.vocab import CAST, ISSUES, VOTE_CODES, VOTE_LABELS  # noqa: I001
 from worldorder.data import (
-    DataFileError,
-    blocs,
-    history_agreement,
-    history_rollcalls,
-    history_us_votes,
-    members,
-    resolutions,
-    timeline,
-    vote_disputes,
-    votes,
+    DataFileError, blocs, countries as country_table, members, seed_sources, seed_text, timeline, vote_disputes,
 )
-from worldorder.lookup import bloc, bloc_names, countries, country, country_label, resolution
-from worldorder.membership import bloc_members, is_member
-from worldorder.selfcheck import check
-from worldorder.style import setup
-from worldorder.agreement import coincidence, coincidence_share, pairwise_agreement, report_percent
-from worldorder import history  # analysis helpers and charts for notebooks 00-02
-from worldorder import claims, rollcall  # roll calls (notebook 03) and the claims ledger (04)
-from worldorder import voteblocs  # vote blocs: splits, cohesion, defectors, agreement (notebook 05)
+from worldorder.names import (
+    CustomBloc, bloc, bloc_names, countries, country, country_label, custom_bloc, day, resolution, year,
+)
+from worldorder.membership import bloc_members, is_member, membership_counts, un_membership
+from worldorder.record import (
+    by_year, country_votes, day_votes, find_votes, missing_years, resolutions, rollcalls_per_year, series_totals,
+    series_wide, side_with, totals, vote_lists, vote_of, vote_table, votes,
+)
+from worldorder.pairs import (
+    agreement_share, coincidence, coincidence_fraction, coincidence_table, compare_with, pairwise_agreement,
+    report_percent, us_agreement, us_comparisons, us_rank, vote_matrix, yearly_agreement,
+)
+from worldorder.blocvotes import (
+    agreement, agreement_index, agreement_with, bloc_agreement, bloc_counts, bloc_split, cohesion,
+    country_agreement, defectors, defectors_table, member_votes, rice_index,
+)
+from worldorder.order import cold_war_end, event_date, last_full_year
+from worldorder.ledger import check_claim, claims
+from worldorder.charts.theme import setup
+from worldorder.charts.order import membership_chart, timeline_chart
+from worldorder.charts.usvotes import coincidence_chart, focus_votes_chart, us_agreement_chart, us_rank_chart
+from worldorder.charts.maps import council_chart, erosion_chart, small_states, small_states_chart, world_map
+from worldorder.charts.blocs import agreement_with_chart, bloc_agreement_chart, cohesion_chart, split_chart
+from worldorder.charts.ledger import coverage_chart
+from worldorder.explorer import BlocExplorer, compute_view
+from worldorder.checks import check
+from worldorder import ledger, order  # noqa: F401  (modules with more than the names above)
 
-__all__ = [
-    "DataFileError", "bloc", "check", "setup", "coincidence", "coincidence_share", "pairwise_agreement", "report_percent", "bloc_members", "bloc_names", "blocs", "countries", "country", "country_label",
-    "history_agreement", "history_rollcalls", "history_us_votes", "is_member", "members", "resolution",
-    "resolutions", "timeline", "vote_disputes", "votes",
-]
+__all__ = [name for name in dir() if not name.startswith("_")]

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from worldorder import data
-from worldorder.selfcheck import exercise
+from worldorder.checks import exercise
 
 
 @exercise("00.1", hint="len() of the table wo.resolutions() gives its number of rows, one per focus vote.",

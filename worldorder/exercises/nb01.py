@@ -1,7 +1,7 @@
 """Exercises of notebook 01 (the post-war order): the expected answers, computed from the shipped data."""
 
 from worldorder import data, history, membership
-from worldorder.selfcheck import exercise
+from worldorder.checks import exercise
 
 
 @exercise("01.1", hint="Make history.membership_counts(['EU']) and keep the rows with at least 15 members; "

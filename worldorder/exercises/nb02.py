@@ -1,7 +1,7 @@
 """Exercises of notebook 02 (eighty years of GA votes): the expected answers, computed from the shipped data."""
 
 from worldorder import agreement, data, history
-from worldorder.selfcheck import exercise
+from worldorder.checks import exercise
 
 
 @exercise("02.1", hint="In wo.history_agreement() the pair is stored once, alphabetically: iso3_a 'RUS', "

@@ -1,7 +1,7 @@
 """Exercises of notebook 03 (the votes of 24 February 2025): the expected answers, computed from the shipped data."""
 
 from worldorder import data, rollcall
-from worldorder.selfcheck import exercise
+from worldorder.checks import exercise
 
 
 @exercise("03.1", hint="Filter wo.votes() to 'A/RES/ES-11/8' and count the rows whose vote is 'N'.",

@@ -1,7 +1,7 @@
 """Exercises of notebook 04 (how the sources disagree): the expected answers, computed from the shipped data."""
 
 from worldorder import claims, data, rollcall
-from worldorder.selfcheck import exercise
+from worldorder.checks import exercise
 
 
 @exercise("04.1", hint="List the 'A' votes of S/RES/2774 (2025) in wo.votes() and find the one that is not "

@@ -1,7 +1,7 @@
 """Exercises of notebook 05 (compare vote blocs): the expected answers, computed from the shipped data."""
 
 from worldorder import voteblocs
-from worldorder.selfcheck import exercise
+from worldorder.checks import exercise
 
 DEFAULT_BLOCS = voteblocs.DEFAULT_BLOCS
 

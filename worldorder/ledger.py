@@ -1,8 +1,8 @@
 """The claims ledger: what the five seed articles say, checked against the project's data.
 
-    from worldorder import claims
-    ledger = claims.claims()                       # data/claims.csv with a computed `verdict`
-    claims.check_claim("vote_list", "S/RES/2774 (2025)", "A", ["UK", "France", "Denmark", "Greece"], scope="exact")
+    import worldorder as wo
+    ledger = wo.claims()                           # data/claims.csv with a computed `verdict`
+    wo.check_claim("vote_list", "S/RES/2774 (2025)", "A", ["UK", "France", "Denmark", "Greece"], scope="exact")
     # → incomplete: the record shows 5 abstaining ...; the claim leaves out Slovenia (SVN)
 
 Vote claims are never judged by hand: their verdict is computed from ``wo.votes()`` and the
@@ -17,11 +17,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
 
-from worldorder import data, lookup, style
-from worldorder.data import VOTE_CODES, VOTE_LABELS
+from worldorder import data, names, record
+from worldorder.vocab import VOTE_CODES, VOTE_LABELS
 
 CLAIMS_FILE = "claims.csv"
 COLUMNS = ["claim_id", "seed", "fact", "quote", "claim", "kind", "resolution", "vote", "countries", "scope",
@@ -58,32 +57,29 @@ class Verdict:
 # ---------------------------------------------------------------- seeds
 
 
-def seeds_dir() -> Path:
-    """The folder of the five seed articles (``seeds/`` beside ``data/``)."""
-    return data.data_dir().parent / "seeds"
-
-
 @functools.cache
+def _seed_texts() -> tuple[tuple[str, str], ...]:
+    return tuple((i, " ".join(data.seed_text(i).split())) for i in data.seed_sources()["id"])
+
+
+data.on_clear(_seed_texts.cache_clear)
+
+
 def seed_texts() -> dict[str, str]:
-    """Seed id → article text (whitespace collapsed), from ``seeds/NNN-<id>-*.txt``."""
-    texts = {p.name.split("-")[1]: " ".join(p.read_text(encoding="utf-8").split())
-             for p in sorted(seeds_dir().glob("[0-9][0-9][0-9]-*.txt"))}
-    if not texts:
-        raise data.DataFileError(f"No seed articles found in {seeds_dir()}.")
-    return texts
+    """Seed id → article text (whitespace collapsed), a fresh dict on every call."""
+    return dict(_seed_texts())
 
 
 # ---------------------------------------------------------------- computing one verdict
 
 
 def _label(codes) -> str:
-    names = [lookup.country_label(c) for c in codes]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    labels = [names.country_label(c) for c in codes]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
 def _roll_call(symbol: str) -> pd.Series:
-    votes = data.votes()
-    return votes[votes["resolution"] == symbol].set_index("iso3")["vote"]
+    return record.votes(resolutions=[symbol]).set_index("iso3")["vote"]
 
 
 def _vote_code(vote: str) -> str:
@@ -98,14 +94,14 @@ def _countries(countries) -> list[str]:
         return []
     if isinstance(countries, str):
         countries = [c for c in re.split(r"[;,]", countries) if c.strip()]
-    return lookup.countries(list(countries))
+    return names.countries(list(countries))
 
 
 def _check_total(symbol: str, code: str, number) -> Verdict:
     roll = _roll_call(symbol)
     counted = int((roll == code).sum())
-    official = int(data.resolutions().set_index("resolution").loc[symbol, OFFICIAL[code]])
-    where = f"{GROUP[code]} on {symbol} (the official total is {official})"
+    official = record.resolutions(resolutions=[symbol]).iloc[0][f"official_{OFFICIAL[code]}"]
+    where = f"{GROUP[code]} on {symbol}" + ("" if pd.isna(official) else f" (the official total is {official})")
     if number is None:
         raise ValueError("A vote_total claim needs a number.")
     if int(number) == counted:
@@ -122,7 +118,7 @@ def _check_countries(symbol: str, code: str, named: list[str]) -> Verdict:
     bad = [c for c in named if actual[c] != code]
     if not bad:
         return Verdict("right", f"the roll call has {_label(good)} {VERB[code]} on {symbol}")
-    slips = "; ".join(f"{lookup.country_label(c)} " + (VERB[actual[c]] if actual[c] in VERB else "not listed")
+    slips = "; ".join(f"{names.country_label(c)} " + (VERB[actual[c]] if actual[c] in VERB else "not listed")
                       for c in bad)
     if good:
         return Verdict("partly right", f"{_label(good)} did vote as claimed on {symbol}, but the roll call has {slips}")
@@ -171,7 +167,7 @@ def _check_same(symbols: list[str], named: list[str], scope: str, number) -> Ver
 
 
 def _check_outcome(symbol: str) -> Verdict:
-    row = data.resolutions().set_index("resolution").loc[symbol]
+    row = record.resolutions(resolutions=[symbol]).iloc[0]
     yes, no, abstain = int(row["yes"]), int(row["no"]), int(row["abstain"])
     rule = ("at least 9 yes votes and no vote against, so no veto was possible" if row["body"] == "SC"
             else "a two-thirds majority of those voting yes or no")
@@ -202,9 +198,9 @@ def check_claim(kind: str, resolution=None, vote=None, countries=None, scope: st
     number = None if number is None or pd.isna(number) or number == "" else int(float(number))
     named = _countries(countries)
     if kind == "same_vote":
-        symbols = [lookup.resolution(s.strip()) for s in str(resolution).split(";") if s.strip()]
+        symbols = [names.resolution(s.strip()) for s in str(resolution).split(";") if s.strip()]
         return _check_same(symbols, named, scope, number)
-    symbol = lookup.resolution(resolution)
+    symbol = names.resolution(resolution)
     if kind == "outcome":
         return _check_outcome(symbol)
     code = _vote_code(vote)
@@ -245,7 +241,7 @@ def _validate_row(row, texts: dict[str, str], timeline_dates: set[str]) -> None:
         raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
     if kind in VOTE_KINDS:
         for symbol in str(row["resolution"]).split(";"):
-            lookup.resolution(symbol.strip())
+            names.resolution(symbol.strip())
         _countries(row["countries"])
         check_claim(kind, row["resolution"], row["vote"], row["countries"],
                     row["scope"] if isinstance(row["scope"], str) else "some", row["number"])
@@ -262,11 +258,15 @@ def _validate_row(row, texts: dict[str, str], timeline_dates: set[str]) -> None:
 
 def read_ledger(path: Path | str | None = None) -> pd.DataFrame:
     """The ledger as stored, validated cell by cell (a bad cell raises :class:`ClaimsFileError`)."""
-    path = Path(path) if path else data.data_path(CLAIMS_FILE)
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    except Exception as err:
-        raise _problem(path, None, None, f"could not be read ({err})") from err
+    if path is None:
+        path, table = data.data_dir() / CLAIMS_FILE, data.ledger_frame()
+        table = table.mask(table == "")
+    else:
+        path = Path(path)
+        try:
+            table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        except Exception as err:
+            raise _problem(path, None, None, f"could not be read ({err})") from err
     missing = [c for c in COLUMNS if c not in table.columns]
     if missing:
         raise _problem(path, None, None, f"columns {missing} are missing")
@@ -329,36 +329,6 @@ def disagreements(ledger: pd.DataFrame | None = None) -> pd.DataFrame:
     facts = [f for f in split if shared[f] > 1]
     rows = ledger[ledger["fact"].isin(facts)]
     return rows[["fact", "seed", "claim_id", "quote", "rating", "verdict"]].sort_values(["fact", "rating"]).reset_index(drop=True)
-
-
-def coverage_chart(ledger: pd.DataFrame | None = None) -> alt.Chart:
-    """A seed × fact grid: the rating of each seed's claims on each fact, as colour and as a word."""
-    grid = coverage(ledger)
-    long = grid.reset_index().melt(id_vars="fact", var_name="seed", value_name="rating")
-    long = long[long["rating"] != ""]
-    short = {"right": "right", "partly right": "partly", "incomplete": "incompl.", "wrong": "WRONG",
-             "cannot be checked": "?"}
-    long["label"] = long["rating"].map(short)
-    facts, seeds = list(grid.index), list(grid.columns)
-    wrong = sorted(long.loc[long["rating"].isin(["wrong", "incomplete"]), "seed"].unique())
-    base = alt.Chart(long).encode(
-        x=alt.X("seed:N", title="Seed article", sort=seeds, axis=alt.Axis(orient="top", labelAngle=0)),
-        y=alt.Y("fact:N", title=None, sort=facts, axis=alt.Axis(labelLimit=320)),
-        tooltip=[alt.Tooltip("fact:N", title="Fact"), alt.Tooltip("seed:N", title="Seed"),
-                 alt.Tooltip("rating:N", title="Rating")],
-    )
-    cells = base.mark_rect(stroke="white").encode(color=alt.Color(
-        "rating:N", title="Rating", sort=list(RATING_COLOURS),
-        scale=alt.Scale(domain=list(RATING_COLOURS), range=list(RATING_COLOURS.values()))))
-    dark = alt.FieldOneOfPredicate(field="rating", oneOf=["right", "wrong"])
-    text = base.mark_text(fontSize=10).encode(text="label:N",
-                                              color=alt.condition(dark, alt.value("white"), alt.value("black")))
-    return style.finish(
-        (cells + text).properties(width=90 * len(seeds), height=18 * len(facts)),
-        "Which seed covers which fact, and how well",
-        f"Grid of {len(facts)} facts by {len(seeds)} seed articles; blank cells are facts a seed does not mention; "
-        f"seeds with a wrong or incomplete claim: {', '.join(wrong) or 'none'}.",
-        subtitle="'?' = cannot be checked with the project's data.")
 
 
 def rating_counts(ledger: pd.DataFrame | None = None) -> pd.DataFrame:

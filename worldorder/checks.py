@@ -13,7 +13,9 @@ import pkgutil
 from dataclasses import dataclass
 from typing import Callable
 
-from worldorder import lookup
+import numpy as np
+
+from worldorder import names
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class CheckResult:
         self.key, self.right, self.message = key, right, message
 
     def __bool__(self) -> bool:
-        return self.right
+        return bool(self.right)
 
     def __repr__(self) -> str:
         return self.message
@@ -59,15 +61,18 @@ class CheckResult:
 
 def _same(ex: Exercise, answer, expected) -> bool:
     if ex.kind == "number":
-        return isinstance(answer, (int, float)) and not isinstance(answer, bool) and math.isclose(
-            float(answer), float(expected), rel_tol=0, abs_tol=ex.tolerance or 1e-9)
+        if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, (int, float, np.integer, np.floating)):
+            return False
+        return math.isclose(float(answer), float(expected), rel_tol=0, abs_tol=ex.tolerance or 1e-9)
     if ex.kind == "country":
-        return lookup.country(answer) == expected
+        return names.country(answer) == expected
     if ex.kind == "countries":
-        return set(lookup.countries(answer)) == set(expected)
+        return set(names.countries(answer)) == set(expected)
     if ex.kind == "text":
-        return lookup.normalise(answer) == lookup.normalise(expected)
-    return answer == expected
+        return names.normalise(answer) == names.normalise(expected)
+    if isinstance(answer, (np.integer, np.floating, np.bool_)):
+        answer = answer.item()
+    return bool(answer == expected)
 
 
 def check(key: str, answer) -> CheckResult:

@@ -1,11 +1,12 @@
-"""Controls for notebook 05: pick blocs, votes and a measure; see the charts of ``worldorder.voteblocs``.
+"""The bloc explorer of notebook 05: a pure view function, and widget code that only wires it.
 
-    from worldorder import widgets
-    explorer = widgets.BlocExplorer()      # EU, NATO, G7, BRICS, AU on ES-11/1, ES-11/7, ES-11/8
-    explorer                               # shows the controls and the charts
+    import worldorder as wo
+    explorer = wo.BlocExplorer()     # EU, NATO, G7, BRICS, AU on ES-11/1, ES-11/7, ES-11/8
+    explorer                         # shows the controls and the charts
 
-This module only wires controls to :mod:`worldorder.voteblocs`: every chart it
-shows is one call of a ``voteblocs`` function (see :func:`compute_view`).
+:func:`compute_view` turns one setting of the controls into charts, tables and messages (a pure
+function of its arguments, testable without widgets); :class:`BlocExplorer` observes the controls and
+puts that view in an Output area. A search box finds any recorded vote since 1946.
 
 Where widgets cannot run (a static HTML export, a viewer without the widget
 manager) the explorer still shows its current view: its display carries, beside
@@ -25,8 +26,9 @@ import ipywidgets as w
 import pandas as pd
 import vl_convert
 
-from worldorder import data, lookup
-from worldorder import voteblocs as vb
+from worldorder import blocvotes as vb
+from worldorder import data, names, record
+from worldorder.charts import blocs as bc
 
 MEASURES = {
     "split": "How each bloc split",
@@ -68,13 +70,13 @@ def _cast_anything(chosen, votes) -> bool:
 def compute_view(blocs, custom: str, votes, measure: str = "split", country: str = "USA") -> View:
     """The charts and tables for one setting of the controls, or messages saying why there are none.
 
-    Each chart is one ``voteblocs`` call, e.g. ``vb.split_chart(blocs, votes)``.
+    Each chart is one ``voteblocs`` call, e.g. ``bc.split_chart(blocs, votes)``.
     Bad input gives messages, never an exception.
     """
     view = View(measure)
     chosen = list(blocs)
     try:
-        chosen += vb.parse_custom_blocs(custom or "")
+        chosen += names.parse_custom_blocs(custom or "")
     except ValueError as err:
         view.messages.append(f"Custom bloc not added: {err}")
     if not chosen:
@@ -99,14 +101,14 @@ def _fill(view: View, chosen: list, votes: list, measure: str, country: str) -> 
                              "choose other blocs or votes.")
         return
     if measure == "split":
-        view.charts["split"] = vb.split_chart(chosen, votes)
+        view.charts["split"] = bc.split_chart(chosen, votes)
         view.tables["defectors"] = vb.defectors_table(chosen, votes)
     elif measure == "cohesion":
-        view.charts["cohesion"] = vb.cohesion_chart(chosen, votes)
+        view.charts["cohesion"] = bc.cohesion_chart(chosen, votes)
     elif measure == "blocs":
-        view.charts["blocs"] = vb.bloc_agreement_chart(chosen, votes)
+        view.charts["blocs"] = bc.bloc_agreement_chart(chosen, votes)
     elif measure == "country":
-        view.charts["country"] = vb.agreement_with_chart(country, chosen, votes)
+        view.charts["country"] = bc.agreement_with_chart(country, chosen, votes)
     else:
         raise ValueError(f"Unknown measure {measure!r}. Choose one of {', '.join(MEASURES)}.")
 
@@ -123,7 +125,7 @@ def chart_bundle(chart) -> dict:
     """A chart as a display bundle: Vega-Lite for JupyterLab (or SVG when static), plus its description as text."""
     if static_mode():
         return {"image/svg+xml": chart_svg(chart), "text/plain": chart.description}
-    return {"application/vnd.vegalite.v5+json": vb.vega_lite(chart), "text/plain": chart.description}
+    return {"application/vnd.vegalite.v5+json": bc.vega_lite(chart), "text/plain": chart.description}
 
 
 def chart_svg(chart) -> str:
@@ -169,14 +171,24 @@ def static_html(view: View) -> str:
 # ---------------------------------------------------------------- the explorer
 
 
-def _vote_options() -> list[tuple[str, str]]:
-    table = data.resolutions()
-    return [(f"{row.short} · {row.date:%Y-%m-%d} · {row.body}", row.resolution) for row in table.itertuples()]
+SEARCH_LIMIT = 60
+
+
+def vote_options(search: str = "", keep=()) -> list[tuple[str, str]]:
+    """Vote choices for the list: the votes kept (chosen already), then the focus votes or, with a search
+    text, up to 60 recorded votes whose symbol, title or agenda contains it (newest first)."""
+    found = record.find_votes(search) if search.strip() else record.resolutions(focus=True)
+    if search.strip():
+        found = found.sort_values("date", ascending=False).head(SEARCH_LIMIT)
+    kept = record.resolutions(resolutions=list(keep)) if keep else found.iloc[:0]
+    rows = pd.concat([kept, found]).drop_duplicates("resolution")
+    return [(f"{row.short} · {row.date:%Y-%m-%d} · {row.body} · {str(row.title)[:50]}", row.resolution)
+            for row in rows.itertuples()]
 
 
 def _country_options() -> list[tuple[str, str]]:
     table = data.members().sort_values("common_name")
-    return [(lookup.country_label(iso3), iso3) for iso3 in table["iso3"]]
+    return [(names.country_label(iso3), iso3) for iso3 in table["iso3"]]
 
 
 class BlocExplorer:
@@ -188,24 +200,46 @@ class BlocExplorer:
 
     def __init__(self, blocs=vb.DEFAULT_BLOCS, votes=vb.DEFAULT_VOTES, measure="split", country="USA",
                  custom: str = ""):
-        self.blocs = w.SelectMultiple(options=lookup.bloc_names(), value=[lookup.bloc(b) for b in blocs],
+        self.blocs = w.SelectMultiple(options=names.bloc_names(), value=[names.bloc(b) for b in blocs],
                                       rows=10, description="Blocs")
         self.custom = w.Text(value=custom, placeholder=CUSTOM_EXAMPLE, description="Custom bloc",
                              continuous_update=False, layout=w.Layout(width="36em"))
-        self.votes = w.SelectMultiple(options=_vote_options(), value=[lookup.resolution(v) for v in votes],
-                                      rows=12, description="Votes", layout=w.Layout(width="22em"))
+        chosen = names.resolutions(votes)
+        self.search = w.Text(placeholder="search any vote since 1946: 'Suez', 'nuclear test', '377(V)'",
+                             description="Find votes", continuous_update=False, layout=w.Layout(width="36em"))
+        self.votes = w.SelectMultiple(options=vote_options(keep=chosen), value=chosen, rows=12,
+                                      description="Votes", layout=w.Layout(width="36em"))
         self.measure = w.ToggleButtons(options=[(label, key) for key, label in MEASURES.items()], value=measure,
-                                       description="Measure")
-        self.country = w.Dropdown(options=_country_options(), value=lookup.country(country), description="Country")
+                                       description="Measure", style={"button_width": "auto"})
+        self.country = w.Dropdown(options=_country_options(), value=names.country(country), description="Country")
         self.output = w.Output()
-        self.ui = w.VBox([w.HBox([self.blocs, self.votes]), self.custom, self.measure, self.country, self.output])
+        self.ui = w.VBox([w.HBox([self.blocs, w.VBox([self.search, self.votes])]), self.custom, self.measure,
+                          self.country, self.output])
         self.view = View(measure)
+        self._quiet = False
+        self.search.observe(self.find, names="value")
         for control in (self.blocs, self.custom, self.votes, self.measure, self.country):
             control.observe(self.refresh, names="value")
         self.refresh()
 
+    def find(self, change=None) -> None:
+        """Show the votes that match the search text, keeping the ones already chosen."""
+        kept = tuple(self.votes.value)
+        try:
+            options = vote_options(self.search.value, keep=kept)
+        except ValueError:
+            options = vote_options(keep=kept)
+        self._quiet = True  # changing the options must not redraw the charts
+        try:
+            self.votes.options = options
+            self.votes.value = kept
+        finally:
+            self._quiet = False
+
     def refresh(self, change=None) -> View:
         """Recompute the view from the controls and show it in the output area."""
+        if self._quiet:
+            return self.view
         self.country.disabled = self.measure.value != "country"
         try:
             self.view = compute_view(self.blocs.value, self.custom.value, self.votes.value, self.measure.value,

@@ -1,4 +1,11 @@
-"""Chart styling shared by every notebook: palette, vote encodings, titles, offline rendering."""
+"""One look for every chart, the learner's and the helper's: a registered Altair theme, the vote
+colours and shapes, and offline rendering (JupyterLab's built-in Vega-Lite renderer, or SVG figures
+for static pages).
+
+>>> import altair as alt
+>>> alt.theme.active
+'worldorder'
+"""
 
 from __future__ import annotations
 
@@ -8,13 +15,30 @@ import os
 import altair as alt
 import pandas as pd
 
-from worldorder.data import VOTE_LABELS
+from worldorder.vocab import VOTE_CODES, VOTE_LABELS
 
 # Okabe-Ito colours: distinguishable with the common forms of colour blindness.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-VOTE_COLOURS = {"Yes": "#0072B2", "No": "#D55E00", "Abstain": "#E69F00", "Did not vote": "#999999"}
-VOTE_SHAPES = {"Yes": "circle", "No": "cross", "Abstain": "triangle-up", "Did not vote": "square"}
-VOTE_ORDER = list(VOTE_COLOURS)
+VOTE_ORDER = [VOTE_LABELS[c] for c in VOTE_CODES]
+VOTE_COLOURS = dict(zip(VOTE_ORDER, ["#0072B2", "#D55E00", "#E69F00", "#999999"]))
+VOTE_SHAPES = dict(zip(VOTE_ORDER, ["circle", "cross", "triangle-up", "square"]))
+CATEGORY_SHAPES = ["circle", "square", "diamond", "triangle-up", "cross", "triangle-down"]
+LINE_DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 2], [3, 6]]
+
+
+@alt.theme.register("worldorder", enable=True)
+def worldorder_theme() -> alt.theme.ThemeConfig:
+    """Sizes, fonts and the colour-blind-safe palette every chart of the set shares."""
+    return {
+        "config": {
+            "view": {"continuousWidth": 560, "continuousHeight": 280, "stroke": None},
+            "range": {"category": OKABE_ITO},
+            "font": "system-ui, sans-serif",
+            "title": {"fontSize": 15, "anchor": "start", "subtitleColor": "#444444"},
+            "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6"},
+            "legend": {"labelFontSize": 11, "titleFontSize": 12},
+        }
+    }
 
 
 def setup() -> None:
@@ -26,6 +50,7 @@ def setup() -> None:
     alt.data_transformers.disable_max_rows()
     alt.renderers.register("static-figure", static_figure)
     alt.renderers.enable("static-figure" if os.environ.get("WORLDORDER_STATIC") else "mimetype")
+    alt.theme.enable("worldorder")
     pd.set_option("display.max_rows", 60)
 
 
@@ -37,11 +62,6 @@ def static_figure(spec: dict, **_) -> dict:
     svg = vl_convert.vegalite_to_svg(spec)
     figure = f'<figure role="img" aria-label="{description}">{svg}<figcaption>{description}</figcaption></figure>'
     return {"text/html": figure, "image/svg+xml": svg, "text/plain": f"<chart: {description}>"}
-
-
-def vote_labels(codes: pd.Series) -> pd.Series:
-    """'Y' → 'Yes', 'N' → 'No', 'A' → 'Abstain', 'X' → 'Did not vote'."""
-    return codes.map(VOTE_LABELS)
 
 
 def vote_colour(field: str = "vote_label", title: str = "Vote") -> alt.Color:
@@ -62,7 +82,7 @@ def category_colour(field: str, title: str, domain: list[str] | None = None) -> 
     return alt.Color(f"{field}:N", title=title, scale=scale)
 
 
-def finish(chart: alt.Chart, title: str, description: str, subtitle: str | None = None) -> alt.Chart:
+def finish(chart, title: str, description: str, subtitle: str | None = None):
     """Give a chart its title (and subtitle) and the one-sentence description screen readers announce."""
     heading = alt.TitleParams(title, subtitle=subtitle) if subtitle else title
     return chart.properties(title=heading, description=description)

@@ -1,0 +1,1 @@
+"""Charts: one registered theme (theme.py) and chart functions grouped by topic."""

@@ -1,0 +1,230 @@
+"""Charts of how blocs voted: splits, cohesion and agreement heat maps.
+
+Each chart is a fixed template (built once) given its data, title and description. Order comes from
+rank fields in the data, so the template never changes; this keeps the explorer quick, and
+:func:`vega_lite` can serialise a chart without rebuilding it.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from worldorder import blocvotes, names
+from worldorder.blocvotes import CODES, agreement_index, agreement_with, bloc_agreement, bloc_counts, cohesion
+from worldorder.charts import theme
+from worldorder.vocab import VOTE_LABELS
+
+NOT_LISTED = "Not in roll call"
+SPLIT_ORDER = [*theme.VOTE_ORDER, NOT_LISTED]
+SPLIT_COLOURS = [*theme.VOTE_COLOURS.values(), "#E5E5E5"]
+
+
+
+
+def _with_data(template_key: tuple, data: pd.DataFrame, title, description: str):
+    """The template ``template_key`` with its data, title and one-sentence description."""
+    chart = _template(*template_key).properties(data=data, title=title, description=description)
+    object.__setattr__(chart, "_worldorder_fast", (template_key, data, title, description))
+    return chart
+
+
+@functools.cache
+def _template(kind: str, *options):
+    return {"split": _split_template, "heat": _heat_template}[kind](*options)
+
+
+@functools.cache
+def _template_spec(template_key: tuple) -> dict:
+    spec = _template(*template_key).properties(data=alt.InlineData(values=[])).to_dict(validate=False)
+    spec.pop("datasets", None)
+    return spec
+
+
+def vega_lite(chart) -> dict:
+    """A chart's Vega-Lite spec with its data inline, quickly for the charts made here.
+
+    Same content as ``chart.to_dict()`` (data inline under ``data.values``
+    instead of a named dataset) without re-serialising the template each time.
+    """
+    fast = getattr(chart, "_worldorder_fast", None)
+    if fast is None:
+        return chart.to_dict(validate=False)
+    key, data, title, description = fast
+    spec = dict(_template_spec(key))
+    records = data.astype(object).where(data.notna(), None)
+    for column in data.columns[data.dtypes.astype(str).str.startswith("datetime")]:
+        records[column] = data[column].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    spec.update(data={"values": records.to_dict("records")}, title=title, description=description)
+    return spec
+
+
+def _title(text: str, subtitle: str) -> dict:
+    return {"text": text, "subtitle": subtitle}
+
+
+def _rank(values) -> dict:
+    return {v: i for i, v in enumerate(dict.fromkeys(values))}
+
+
+def split_chart(blocs, resolutions) -> alt.FacetChart:
+    """Stacked bars: how each bloc split on each vote, one row of bars per vote.
+
+    Segments always run Yes, No, Abstain, Did not vote, Not in roll call from
+    the left and carry the vote's letter where wide enough, so the order and
+    the letters, not only the colour, tell the votes apart.
+    """
+    wide = bloc_counts(blocs, resolutions)
+    bars = _split_segments(wide)
+    bars["bloc_rank"] = bars["bloc"].map(_rank(str(b) for b in names.blocs(blocs)))
+    bars["vote_rank"] = bars["short"].map(_rank(wide.sort_values("date", kind="stable")["short"]))
+    title = _title("How each bloc split, vote by vote",
+                   "Bars run Yes, No, Abstain, Did not vote, Not in roll call; letters mark the votes")
+    return _with_data(("split",), bars, title, blocvotes.most_divided(wide))
+
+
+def _split_template() -> alt.FacetChart:
+    base = alt.Chart().encode(
+        y=alt.Y("bloc:N", title=None, sort=alt.EncodingSortField("bloc_rank", op="min")),
+        tooltip=[alt.Tooltip("bloc:N", title="Bloc"), alt.Tooltip("short:N", title="Vote"),
+                 alt.Tooltip("vote_label:N", title="Vote cast"), alt.Tooltip("count:Q", title="Members"),
+                 alt.Tooltip("members:Q", title="Members on that date"),
+                 alt.Tooltip("share:Q", title="Share of members", format=".0%"),
+                 alt.Tooltip("not_listed_members:N", title="Not in the roll call")])
+    stacked = base.mark_bar(stroke="white", strokeWidth=0.5).encode(
+        x=alt.X("start:Q", title="Share of the bloc's members", axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1])),
+        x2=alt.X2("end"),
+        color=alt.Color("vote_label:N", title="Vote", sort=SPLIT_ORDER,
+                        scale=alt.Scale(domain=SPLIT_ORDER, range=SPLIT_COLOURS)))
+    letters = base.mark_text(fontSize=10).encode(
+        x=alt.X("middle:Q"), text=alt.Text("letter:N"),
+        color=alt.condition("datum.ink == 'white'", alt.value("white"), alt.value("black")))
+    placeholder = alt.InlineData(values=[])  # facet needs data at the top; each chart replaces it
+    return alt.layer(stacked, letters, data=placeholder).properties(width=380, height=alt.Step(18)).facet(
+        row=alt.Row("short:N", title=None, sort=alt.EncodingSortField("vote_rank", op="min"),
+                    header=alt.Header(labelAngle=0, labelAlign="left")))
+
+
+def _split_segments(wide: pd.DataFrame) -> pd.DataFrame:
+    """Bar segments (start, end, middle) per bloc and vote, including members not in the roll call."""
+    parts = [*CODES, "not_listed"]
+    counts = wide[parts].to_numpy()
+    members = wide["members"].to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = np.where(members[:, None] > 0, counts / members[:, None], 0.0)
+    ends = shares.cumsum(axis=1)
+    rows = np.repeat(np.arange(len(wide)), len(parts))
+    bars = wide[["bloc", "short", "date", "members", "not_listed_members"]].iloc[rows].reset_index(drop=True)
+    codes = np.tile(np.array([*CODES, "–"], dtype=object), len(wide))
+    bars["vote"] = codes
+    bars["vote_label"] = np.tile(np.array(SPLIT_ORDER, dtype=object), len(wide))
+    bars["count"] = counts.ravel()
+    bars["share"] = shares.ravel()
+    bars["end"] = ends.ravel()
+    bars["start"] = bars["end"] - bars["share"]
+    bars["middle"] = (bars["start"] + bars["end"]) / 2
+    bars["letter"] = np.where(bars["share"] >= 0.08, codes + " " + bars["count"].astype(str), "")
+    bars["ink"] = np.where(np.isin(codes, ["Y", "N"]), "white", "black")
+    bars = bars[bars["count"] > 0]
+    return bars[["bloc", "short", "date", "vote", "vote_label", "count", "members", "share", "start", "end",
+                 "middle", "letter", "ink", "not_listed_members"]].reset_index(drop=True)
+
+
+def _heat_template(x: str, x_title: str, y: str, value: str, legend: str, tooltip: tuple, width: int):
+    """A heat map with the value written in every cell ("n/a" and a grey cell where undefined)."""
+    base = alt.Chart().encode(
+        x=alt.X(f"{x}:N", title=x_title, sort=alt.EncodingSortField("x_rank", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y(f"{y}:N", title="Bloc", sort=alt.EncodingSortField("y_rank", op="min")),
+        tooltip=[alt.Tooltip(field, title=name, **({"format": fmt} if fmt else {})) for field, name, fmt in tooltip])
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color(f"{value}:Q", title=legend, scale=alt.Scale(scheme="blues", domain=[0, 1])))
+    empty = base.transform_filter(f"!isValid(datum['{value}'])").mark_rect(color="#F2F2F2", stroke="white")
+    ink = alt.condition(f"datum['{value}'] > 0.6", alt.value("white"), alt.value("black"))
+    text = base.mark_text(fontSize=11).encode(text=alt.Text("label:N"), color=ink)
+    return alt.layer(empty, cells, text).properties(width=alt.Step(width), height=alt.Step(26))
+
+
+def _heat_data(table: pd.DataFrame, value: str, x_order, y_order, x: str, y: str) -> pd.DataFrame:
+    table = table.assign(label=table[value].map(lambda v: "n/a" if pd.isna(v) else f"{v:.2f}"))
+    table["x_rank"] = table[x].map(_rank(x_order))
+    table["y_rank"] = table[y].map(_rank(y_order))
+    return table
+
+
+def cohesion_chart(blocs, resolutions, index: str = "agreement_index") -> alt.LayerChart:
+    """Heat map of each bloc's cohesion on each vote (Agreement Index by default, or ``"rice_index"``)."""
+    if index not in ("agreement_index", "rice_index"):
+        raise ValueError(f"Unknown index {index!r}. Choose 'agreement_index' or 'rice_index'.")
+    table = cohesion(blocs, resolutions)
+    label = "Agreement Index" if index == "agreement_index" else "Rice index"
+    keep = ["bloc", "short", "date", index, "Y", "N", "A", "X", "not_listed"]
+    data = _heat_data(table[keep], index, table.sort_values("date", kind="stable")["short"],
+                      [str(b) for b in names.blocs(blocs)], "short", "bloc")
+    tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), (f"{index}:Q", label, ".2f"), ("Y:Q", "Yes", None),
+               ("N:Q", "No", None), ("A:Q", "Abstain", None), ("X:Q", "Did not vote", None),
+               ("not_listed:Q", "Not in roll call", None))
+    title = _title(f"Cohesion of each bloc, vote by vote ({label})",
+                   "1 = every member cast the same vote; n/a = nobody in the bloc cast a vote")
+    return _with_data(("heat", "short", "Vote", "bloc", index, label, tooltip, 70), data, title,
+                      _cohesion_finding(table, index, label))
+
+
+def _cohesion_finding(table: pd.DataFrame, index: str, label: str) -> str:
+    scored = table.dropna(subset=[index]).sort_values("date", kind="stable")
+    ends = scored.groupby("bloc").agg(first=(index, "first"), last=(index, "last"),
+                                      since=("short", "first"), until=("short", "last"))
+    if ends.empty:
+        return f"No bloc cast a vote on the chosen votes, so the {label} is undefined everywhere."
+    change = (ends["last"] - ends["first"]).abs()
+    bloc = change.idxmax()
+    row = ends.loc[bloc]
+    return (f"{label}: the largest change was {bloc}'s, from {row['first']:.2f} on {row.since} "
+            f"to {row['last']:.2f} on {row.until}.")
+
+
+def bloc_agreement_chart(blocs, resolutions, method: str = "majority") -> alt.LayerChart:
+    """Heat map of :func:`bloc_agreement`, with each share written in its cell."""
+    matrix = bloc_agreement(blocs, resolutions, method)
+    table = matrix.stack(future_stack=True).rename("share").reset_index()
+    names = list(matrix.index)
+    data = _heat_data(table, "share", names, names, "bloc_b", "bloc_a")
+    tooltip = (("bloc_a:N", "Bloc", None), ("bloc_b:N", "Compared with", None), ("share:Q", "Agreement", ".0%"))
+    how = ("majority positions identical" if method == "majority"
+           else "pairs of members (one from each bloc) voting the same")
+    title = _title("How often the blocs agreed", f"Share of the chosen votes with {how}")
+    return _with_data(("heat", "bloc_b", "Compared with", "bloc_a", "share", "Agreement", tooltip, 70), data, title,
+                      _pair_finding(table, names))
+
+
+def _pair_finding(table: pd.DataFrame, names: list[str]) -> str:
+    order = {n: i for i, n in enumerate(names)}
+    pairs = table[table["bloc_a"].map(order) < table["bloc_b"].map(order)].dropna(subset=["share"])
+    if pairs.empty:
+        return "No two chosen blocs both took a position on the same vote."
+    low, high = pairs.loc[pairs["share"].idxmin()], pairs.loc[pairs["share"].idxmax()]
+    return (f"Of the pairs shown, {high.bloc_a} and {high.bloc_b} agreed most ({high.share:.0%}) and "
+            f"{low.bloc_a} and {low.bloc_b} least ({low.share:.0%}).")
+
+
+def agreement_with_chart(country, blocs, resolutions) -> alt.LayerChart:
+    """Heat map: on each vote, the share of each bloc's other members who voted as ``country`` did."""
+    table = agreement_with(country, blocs, resolutions)
+    name = table["country"].iloc[0]
+    table["vote_axis"] = table["short"] + " (" + table["country_vote"].map(VOTE_LABELS).fillna("no row") + ")"
+    order = table.sort_values("date", kind="stable")["vote_axis"]
+    keep = ["bloc", "short", "date", "country", "country_vote", "vote_axis", "same", "others_cast", "share"]
+    heat = _heat_data(table[keep], "share", order, [str(b) for b in names.blocs(blocs)], "vote_axis", "bloc")
+    tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), ("same:Q", "Voted the same", None),
+               ("others_cast:Q", "Members who voted", None), ("share:Q", "Share", ".0%"))
+    means = table.groupby("bloc")["share"].mean().dropna()
+    finding = (f"Averaged over the chosen votes, {means.idxmax()} voted most like {name} ({means.max():.0%} of its "
+               f"other members' votes) and {means.idxmin()} least ({means.min():.0%})." if not means.empty
+               else f"{name} and the chosen blocs never both cast a vote on the chosen votes.")
+    title = _title(f"How often each bloc voted as {name} did",
+                   "Share of the bloc's other members casting the same vote; n/a = nothing to compare")
+    return _with_data(("heat", "vote_axis", "Vote (and the chosen country's vote)", "bloc", "share",
+                       "Share voting alike", tooltip, 90), heat, title, finding)

@@ -1,0 +1,155 @@
+"""Charts of eighty years of votes: agreement with the USA over time, where everyone stands in a year,
+the three coincidence formulas, and the focus votes at a glance.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from worldorder import data, names, order, pairs
+from worldorder.charts import theme
+from worldorder.charts.theme import CATEGORY_SHAPES, LINE_DASHES
+
+BIN_WIDTH = 0.05  # width of one column in the rank dot plot (5 percentage points)
+OTHERS = "other members"
+RULES = tuple(pairs.COINCIDENCE_RULES)
+
+
+def _marker(year: float, text: str, align: str = "left", y: int = 8) -> alt.LayerChart:
+    frame = pd.DataFrame({"year": [year], "text": [text]})
+    rule = alt.Chart(frame).mark_rule(color="#555555", strokeDash=[3, 3]).encode(x="year:Q")
+    label = alt.Chart(frame).mark_text(align=align, dx=4 if align == "left" else -4, color="#333333", fontSize=11).encode(
+        x="year:Q", y=alt.value(y), text="text:N")
+    return rule + label
+
+
+def us_agreement_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """Lines of the yearly share of identical votes with the USA, with the Cold War's end and the partial last year marked."""
+    domain = list(dict.fromkeys(table["country"]))
+    last_day = order.coverage()["scrape_last"]
+    last_year = last_day.year
+    base = alt.Chart(table).encode(
+        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(nice=False)),
+        y=alt.Y("share:Q", title="Share of identical votes with the USA", axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1])),
+        color=theme.category_colour("country", "Country", domain),
+        tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("year:Q", title="Year", format="d"),
+                 alt.Tooltip("share:Q", title="Identical", format=".1%"),
+                 alt.Tooltip("n_both:Q", title="Votes both cast")],
+    )
+    lines = base.mark_line(strokeWidth=1.8).encode(
+        strokeDash=alt.StrokeDash("country:N", title="Country",
+                                  scale=alt.Scale(domain=domain, range=(LINE_DASHES * 2)[: len(domain)])))
+    points = base.mark_point(size=14, filled=True).encode(
+        shape=alt.Shape("country:N", title="Country",
+                        scale=alt.Scale(domain=domain, range=(CATEGORY_SHAPES * 2)[: len(domain)])))
+    end = order.cold_war_end()
+    markers = _marker(end, f"USSR seat passes to Russia ({end})") + _marker(
+        last_year, f"{last_year}: votes to {last_day:%d %b} only", align="right", y=24)
+    final = table[table["year"] == min(order.last_full_year(), table["year"].max())].sort_values("share")
+    description = (f"Share of identical GA votes with the USA, {table['year'].min()}–{table['year'].max()}; "
+                   f"in {final['year'].iloc[0]} {final['country'].iloc[-1]} agreed most "
+                   f"({final['share'].iloc[-1]:.0%}) and {final['country'].iloc[0]} least ({final['share'].iloc[0]:.0%}).")
+    chart = (lines + points + markers).properties(width=680, height=320)
+    return theme.finish(chart, "How often did they vote like the United States?", description,
+                        subtitle="Recorded General Assembly votes; abstaining counts as a vote, absence does not")
+
+
+def _dot_stacks(table: pd.DataFrame, highlight: list[str]) -> pd.DataFrame:
+    """Place each country in a 5-point column and give it a height within the column."""
+    dots = table.copy()
+    dots["bin"] = (dots["share"] // BIN_WIDTH).clip(upper=1 / BIN_WIDTH - 1) * BIN_WIDTH + BIN_WIDTH / 2
+    dots = dots.sort_values(["bin", "share"])
+    dots["stack"] = dots.groupby("bin").cumcount() + 1
+    dots["group"] = dots["country"].where(dots["iso3"].isin(highlight), OTHERS)
+    return dots
+
+
+def us_rank_chart(ranks: pd.DataFrame, highlight=("GBR", "FRA", "ISR", "IND", "CHN", "RUS")) -> alt.FacetChart:
+    """A dot per member, placed by its share of identical votes with the USA, one row per year."""
+    codes = names.countries(list(highlight))
+    years = list(dict.fromkeys(ranks["year"]))
+    dots = pd.concat([_dot_stacks(ranks[ranks["year"] == y], codes) for y in years], ignore_index=True)
+    named = list(dict.fromkeys(names.country_label(c) for c in codes))
+    domain = named + [OTHERS]
+    dots = dots.sort_values("group", key=lambda g: g != OTHERS, kind="stable")  # named countries drawn on top
+    base = alt.Chart().encode(
+        x=alt.X("bin:Q", title="Share of identical votes with the USA (columns 5 points wide)",
+                axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("stack:Q", title="Members"),
+    )
+    points = base.mark_point(filled=True, size=40, opacity=1).encode(
+        color=alt.Color("group:N", title="Member",
+                        scale=alt.Scale(domain=domain, range=theme.OKABE_ITO[: len(named)] + ["#BBBBBB"])),
+        shape=alt.Shape("group:N", title="Member",
+                        scale=alt.Scale(domain=domain, range=CATEGORY_SHAPES[: len(named)] + ["circle"])),
+        tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("share:Q", title="Identical", format=".1%"),
+                 alt.Tooltip("rank:Q", title="Rank"), alt.Tooltip("n_both:Q", title="Votes both cast")],
+    )
+    labels = base.mark_text(align="left", dx=7, fontSize=11, fontWeight="bold").encode(text="iso3:N").transform_filter(
+        alt.datum.group != OTHERS)
+    chart = alt.layer(points, labels, data=dots).properties(width=640, height=190).facet(
+        row=alt.Row("year:O", title=None))
+    medians = dots.groupby("year")["share"].median()
+    description = ("Each member's share of identical votes with the USA; the median member agreed "
+                   + ", ".join(f"{medians[y]:.0%} of the time in {y}" for y in years) + ".")
+    return theme.finish(chart, "Where does everyone else stand?", description,
+                        subtitle="One dot per member; named countries have their own colour and shape")
+
+
+def coincidence_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """One row per country: its printed percentage under each rule, joined by a line to show the spread."""
+    long = table.reset_index().melt(id_vars=["iso3", "country"], value_vars=list(RULES),
+                                    var_name="rule", value_name="percent")
+    labels = {"pre2017": "before 2017", "2017": "2017–2020", "2021": "2021 onward"}
+    long["rule"] = long["rule"].map(labels)
+    order = list(table["country"])
+    spread = long.groupby("country")["percent"].agg(["min", "max"]).reset_index()
+    y = alt.Y("country:N", title=None, sort=order)
+    bars = alt.Chart(spread).mark_rule(color="#999999", strokeWidth=2).encode(
+        y=y, x=alt.X("min:Q", title="Voting coincidence with the USA (%)", scale=alt.Scale(domain=[0, 100])), x2="max:Q")
+    dots = alt.Chart(long).mark_point(filled=True, size=90).encode(
+        y=y, x="percent:Q",
+        color=theme.category_colour("rule", "Rule used", list(labels.values())),
+        shape=alt.Shape("rule:N", title="Rule used",
+                        scale=alt.Scale(domain=list(labels.values()), range=["circle", "square", "triangle-up"])),
+        tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("rule:N", title="Rule"),
+                 alt.Tooltip("percent:Q", title="Coincidence (%)")],
+    )
+    chart = (bars + dots).properties(width=560, height=28 * len(order))
+    return theme.finish(chart, "Same votes, three formulas", rule_effect(table),
+                        subtitle="Voting coincidence with the USA as the State Department's report would print it")
+
+
+def rule_effect(table: pd.DataFrame) -> str:
+    """A sentence on how far the rule moves the figures, with the first country moved most as example."""
+    gaps = table[list(RULES)].max(axis=1) - table[list(RULES)].min(axis=1)
+    iso3 = gaps.idxmax()
+    row = table.loc[iso3]
+    values = ", ".join(f"{row[r]:.0f} % ({r})" for r in RULES)
+    return (f"The rule moves each figure by up to {gaps.max():.0f} percentage points; "
+            f"for {row['country']}: {values}.")
+
+
+def focus_votes_chart(resolutions: pd.DataFrame) -> alt.Chart:
+    """The totals of the General Assembly votes in a table from ``wo.resolutions()``: one row per vote."""
+    table = resolutions
+    table = table[table["body"] == "GA"].sort_values("date")
+    columns = {"yes": "Yes", "no": "No", "abstain": "Abstain", "non_voting": "Did not vote"}
+    long = table.melt(id_vars=["short", "date", "title"], value_vars=list(columns),
+                      var_name="kind", value_name="members")
+    long["vote_label"] = long["kind"].map(columns)
+    long["label"] = long["short"] + " (" + long["date"].dt.strftime("%d %b %Y") + ")"
+    most, least = table.loc[table["yes"].idxmax()], table.loc[table["yes"].idxmin()]
+    description = (f"{len(table)} General Assembly votes; yes votes ranged from {least['yes']} ({least['short']}) "
+                   f"to {most['yes']} ({most['short']}).")
+    chart = alt.Chart(long).mark_point(filled=True, size=90, opacity=0.9).encode(
+        x=alt.X("members:Q", title="Member states"),
+        y=alt.Y("label:N", title=None, sort=list(long["label"].drop_duplicates())),
+        color=theme.vote_colour(), shape=theme.vote_shape(),
+        tooltip=[alt.Tooltip("short:N", title="Resolution"), alt.Tooltip("title:N", title="Title"),
+                 alt.Tooltip("vote_label:N", title="Vote"), alt.Tooltip("members:Q", title="Members")],
+    ).properties(width=560, height=24 * len(table))
+    return theme.finish(chart, "The General Assembly focus votes", description,
+                        subtitle="Official totals; each kind of vote has its own colour and shape")

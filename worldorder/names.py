@@ -1,0 +1,384 @@
+"""The edge: turn what a learner types (a name, a code, a symbol, a date, a year) into the project's keys.
+
+Every function here accepts any case, accents or none, and curly or straight apostrophes, and raises a
+``ValueError`` that names the bad value and suggests close matches. Nothing is guessed: an input that
+could mean two things is refused with the candidates. Modules below this one take resolved keys only.
+
+>>> country("Ukriane")
+Traceback (most recent call last):
+...
+ValueError: Unknown country 'Ukriane'. Did you mean Ukraine (UKR)?
+>>> country("France (DEU)")
+Traceback (most recent call last):
+...
+ValueError: The label 'France (DEU)' names France but carries the code DEU (Germany). Give the name or the code alone.
+>>> resolution("es-11/7"), resolution("2774")
+('A/RES/ES-11/7', 'S/RES/2774 (2025)')
+>>> day("02/03/2022")
+Traceback (most recent call last):
+...
+ValueError: The date '02/03/2022' is ambiguous (2 March or 3 February?). Write it as '2022-03-02' (year-month-day) or '2 March 2022'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pycountry
+
+from worldorder import data
+
+# Everyday names that neither the UN nor ISO uses.
+COUNTRY_ALIASES = {
+    "uk": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
+    "us": "USA", "u.s.": "USA", "america": "USA", "united states of america": "USA",
+    "turkey": "TUR", "ivory coast": "CIV", "czech republic": "CZE", "swaziland": "SWZ",
+    "burma": "MMR", "dprk": "PRK", "north korea": "PRK", "south korea": "KOR",
+    "uae": "ARE", "drc": "COD", "congo-brazzaville": "COG", "congo-kinshasa": "COD",
+    "holland": "NLD", "netherlands": "NLD", "macedonia": "MKD", "east timor": "TLS",
+    "ussr": "RUS", "soviet union": "RUS", "sun": "RUS",  # the Soviet seat is Russia's (data/README.md)
+    "west germany": "DEU", "gdr": "DDR", "south yemen": "YMD", "palestine": "PSE", "sahrawi republic": "ESH",
+}
+REGIONAL_GROUPS = {
+    "African Group": "African",
+    "Asia-Pacific Group": "Asia-Pacific",
+    "Eastern European Group": "Eastern European",
+    "GRULAC": "Latin American and Caribbean",
+    "WEOG": "Western European and Others",
+}
+BLOC_ALIASES = {
+    "european union": "EU", "eec": "EU", "european communities": "EU",
+    "north atlantic treaty organization": "NATO", "group of seven": "G7", "group of eight": "G8",
+    "group of twenty": "G20", "african union": "AU", "organisation of african unity": "AU",
+    "association of southeast asian nations": "ASEAN", "league of arab states": "Arab League",
+    "organization of american states": "OAS", "collective security treaty organization": "CSTO",
+    "shanghai cooperation organisation": "SCO", "shanghai cooperation organization": "SCO",
+    "commonwealth of nations": "Commonwealth", "organisation of islamic cooperation": "OIC",
+    "organization of islamic cooperation": "OIC", "warsaw treaty organization": "Warsaw Pact",
+    "latin american and caribbean group": "GRULAC", "western european and others group": "WEOG",
+}
+AMBIGUOUS_DATE = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\s*")
+
+
+def normalise(text) -> str:
+    """Lower case, no accents, single spaces, curly quotes made straight: ``"Côte d’Ivoire"`` → ``"cote d'ivoire"``."""
+    text = str(text).replace("\u2019", "'").replace("\u2018", "'")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(text.lower().split())
+
+
+def _suggest(kind: str, value, choices: dict[str, str], label, example: str) -> ValueError:
+    close = difflib.get_close_matches(normalise(value), list(choices), n=6, cutoff=0.6)
+    names = list(dict.fromkeys(label(choices[c]) for c in close))[:3]
+    hint = f"Did you mean {', '.join(names)}?" if names else f"Try {example}."
+    return ValueError(f"Unknown {kind} {value!r}. {hint}")
+
+
+def _text(kind: str, value, example: str) -> str:
+    if isinstance(value, (np.str_,)):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"Unknown {kind} {value!r}: give a {kind} as text, for example {example}.")
+    return value
+
+
+def as_list(kind: str, values, example: str) -> list:
+    """A list from a list, tuple, set, array, Series or Index; a single string counts as one item."""
+    if values is None:
+        raise ValueError(f"No {kind} given: give a list of {kind}s, for example {example}.")
+    if isinstance(values, (str, np.str_)) or not hasattr(values, "__iter__"):
+        return [values]
+    return list(values)
+
+
+# ---------------------------------------------------------------- countries
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for row in data.countries().itertuples():
+        found = pycountry.countries.get(alpha_3=row.iso3)
+        extra = [getattr(found, a, None) for a in ("alpha_2", "name", "official_name", "common_name")] if found else []
+        for name in [row.iso3, row.un_name, row.common_name, *extra]:
+            if name:
+                names.setdefault(normalise(name), row.iso3)
+    for alias, iso3 in COUNTRY_ALIASES.items():
+        names.setdefault(alias, iso3)
+    return names
+
+
+@functools.cache
+def _labels() -> dict[str, str]:
+    table = data.countries()
+    return dict(zip(table["iso3"], table["common_name"]))
+
+
+data.on_clear(_country_names.cache_clear)
+data.on_clear(_labels.cache_clear)
+
+
+def country_label(iso3: str) -> str:
+    """``"Ukraine (UKR)"`` for ``"UKR"``; only a code the data knows has a label.
+
+    >>> country_label("UKR")
+    'Ukraine (UKR)'
+    >>> country_label("Ukraine")
+    Traceback (most recent call last):
+    ...
+    ValueError: country_label takes a code such as 'UKR', not 'Ukraine'; write country_label(country('Ukraine')).
+    """
+    code = str(iso3).strip().upper() if isinstance(iso3, (str, np.str_)) else iso3
+    if code not in _labels():
+        if isinstance(iso3, str) and iso3.strip() and normalise(iso3) in _country_names():
+            raise ValueError(f"country_label takes a code such as 'UKR', not {iso3!r}; "
+                             f"write country_label(country({iso3!r})).")
+        raise ValueError(f"Unknown country code {iso3!r}: country_label takes a code such as 'UKR'.")
+    return f"{_labels()[code]} ({code})"
+
+
+def country(value) -> str:
+    """The ISO3 code of a country given its code, any of its names, or its label ``"Ukraine (UKR)"``.
+
+    Former seats (``"East Germany"`` → ``DDR``) and Palestine (``PSE``, an observer state) resolve too;
+    the USSR's seat is Russia's (``RUS``).
+    """
+    value = _text("country", value, "'UKR' or 'Ukraine'")
+    label = re.fullmatch(r"\s*(.+?)\s*\(\s*([A-Za-z]{3})\s*\)\s*", value)
+    if label:
+        name, code = label.group(1), label.group(2).upper()
+        by_name = _country_names().get(normalise(name))
+        if code in _labels() and by_name == code:
+            return code
+        if code in _labels() and by_name:
+            raise ValueError(f"The label {value!r} names {_labels()[by_name]} but carries the code {code} "
+                             f"({_labels()[code]}). Give the name or the code alone.")
+    key = normalise(value)
+    if key in _country_names():
+        return _country_names()[key]
+    raise _suggest("country", value, _country_names(), country_label, "'UKR' or 'Ukraine'")
+
+
+def countries(values) -> list[str]:
+    """ISO3 codes for several countries: a list (or tuple, set, Series ...), or one string separated by commas."""
+    if isinstance(values, (str, np.str_)):
+        values = [v for v in re.split(r"[,;\n]", str(values)) if v.strip()]
+    return [country(v) for v in as_list("country", values, "['Ukraine', 'Poland']")]
+
+
+# ---------------------------------------------------------------- blocs
+
+
+@dataclass(frozen=True)
+class CustomBloc:
+    """A bloc a learner defines: a name and a fixed list of ISO3 codes."""
+
+    name: str
+    members: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@functools.cache
+def _bloc_names() -> dict[str, str]:
+    names = {normalise(b): b for b in data.BLOC_NAMES}
+    for group, un_name in REGIONAL_GROUPS.items():
+        names[normalise(group)] = group
+        names.setdefault(normalise(un_name), group)
+    for alias, name in BLOC_ALIASES.items():
+        names.setdefault(alias, name)
+    return names
+
+
+def bloc(value) -> str:
+    """The project's name for a bloc or UN regional group (``"nato"`` → ``"NATO"``)."""
+    value = _text("bloc", value, "'NATO', 'EU', 'African Union' or 'WEOG'")
+    key = normalise(value)
+    if key in _bloc_names():
+        return _bloc_names()[key]
+    raise _suggest("bloc", value, _bloc_names(), str, "'NATO', 'EU', 'African Union' or 'WEOG'")
+
+
+def bloc_names() -> list[str]:
+    """Every bloc the project knows: the organisations, then the UN regional groups."""
+    return sorted(data.BLOC_NAMES, key=str.lower) + list(REGIONAL_GROUPS)
+
+
+def custom_bloc(name, members) -> CustomBloc:
+    """A bloc of your own, e.g. ``custom_bloc("Nordics", ["Denmark", "Finland", "Iceland", "Norway", "Sweden"])``."""
+    name = " ".join(str(name).split())
+    if not name:
+        raise ValueError("Give your bloc a name, for example custom_bloc('Nordics', ['Denmark', 'Finland']).")
+    if normalise(name) in _bloc_names():
+        raise ValueError(f"{name!r} is already the name of the bloc {_bloc_names()[normalise(name)]!r}: "
+                         "give your own bloc another name.")
+    codes = tuple(dict.fromkeys(countries(members)))
+    if not codes:
+        raise ValueError(f"The bloc {name!r} needs at least one country.")
+    return CustomBloc(name, codes)
+
+
+def blocs(values) -> list:
+    """Resolve several blocs to project names or CustomBlocs, keeping order and refusing repeats."""
+    items = [values] if isinstance(values, CustomBloc) else as_list("bloc", values, "['EU', 'NATO']")
+    resolved = [b if isinstance(b, CustomBloc) else bloc(b) for b in items]
+    if not resolved:
+        raise ValueError("Choose at least one bloc, for example ['EU', 'NATO'] (see wo.bloc_names()).")
+    names = [str(b) for b in resolved]
+    if repeated := sorted({n for n in names if names.count(n) > 1}):
+        raise ValueError(f"The bloc {repeated[0]!r} is listed twice.")
+    return resolved
+
+
+# ---------------------------------------------------------------- resolutions
+
+
+def _symbol_keys(symbol: str, body: str) -> list[str]:
+    short = re.sub(r"^[AS]/RES/", "", symbol)
+    keys = [symbol, short]
+    if body == "SC":
+        keys.append(re.sub(r"\s*\(\d{4}\)$", "", short))  # a bare number is a Security Council resolution
+    else:
+        keys.append(re.sub(r"\[[^\]]*\]$", "", short))  # 377(V) for A/RES/377(V)[A-C]
+    return [normalise(k).replace(" ", "") for k in keys]
+
+
+@functools.cache
+def _resolution_names() -> dict[str, tuple[str, ...]]:
+    names: dict[str, list[str]] = {}
+    table = data.resolution_table()
+    for symbol, body in zip(table["resolution"].astype(str), table["body"].astype(str)):
+        for key in dict.fromkeys(_symbol_keys(symbol, body)):
+            names.setdefault(key, []).append(symbol)
+    return {k: tuple(v) for k, v in names.items()}
+
+
+data.on_clear(_resolution_names.cache_clear)
+
+
+def resolution(value) -> str:
+    """The full symbol of any recorded vote, from the forms people type.
+
+    ``"A/RES/ES-11/7"``, ``"es-11/7"``, ``"377(V)"`` (GA resolutions before 1976 carry their session in
+    Roman numerals), ``"68/262"``; a bare number such as ``"2774"`` is a Security Council resolution.
+    An input that fits several votes raises an error listing them.
+    """
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        value = str(value)
+    value = _text("resolution", value, "'A/RES/ES-11/7', 'ES-11/7' or '2774'")
+    key = normalise(value).replace(" ", "")
+    found = _resolution_names().get(key)
+    if found and len(found) == 1:
+        return found[0]
+    if found:
+        listed = ", ".join(found[:8]) + (" ..." if len(found) > 8 else "")
+        raise ValueError(f"{value!r} fits {len(found)} recorded votes: {listed}. Give the full symbol.")
+    choices = {k: v[0] for k, v in _resolution_names().items()}
+    raise _suggest("resolution", value, choices, str, "'A/RES/ES-11/7', 'ES-11/7' or '2774'")
+
+
+def resolutions(values) -> list[str]:
+    """Full symbols for several votes (a list, or one symbol), in the order given, without repeats."""
+    symbols = list(dict.fromkeys(resolution(v) for v in as_list("resolution", values, "['ES-11/1', 'ES-11/7']")))
+    if not symbols:
+        raise ValueError("Choose at least one vote, for example ['ES-11/1', 'ES-11/7'] (see wo.find_votes()).")
+    return symbols
+
+
+# ---------------------------------------------------------------- dates and years
+
+
+def day(value) -> pd.Timestamp:
+    """A calendar day from ``"2025-02-24"``, ``"24 February 2025"``, a ``date`` or a ``Timestamp``.
+
+    A time of day is dropped (``"2025-02-24 12:00"`` is 24 February). Refused, with the forms that work:
+    a bare number (``2025`` is a year, not a date), an ambiguous form such as ``"02/03/2022"``, and a
+    date with a time zone.
+    """
+    forms = "Write it as '2025-02-24' (year-month-day) or '24 February 2025'."
+    if isinstance(value, (bool, np.bool_)) or isinstance(value, (int, float, np.integer, np.floating)):
+        raise ValueError(f"The date {value!r} is a bare number, not a date. {forms} "
+                         "For a year, give a day in it, such as '2025-12-31'.")
+    if isinstance(value, (dt.date, pd.Timestamp, np.datetime64)):
+        stamp = pd.Timestamp(value)
+    elif isinstance(value, (str, np.str_)):
+        text = str(value).strip()
+        if m := AMBIGUOUS_DATE.fullmatch(text):
+            a, b = int(m.group(1)), int(m.group(2))
+            if a <= 12 and b <= 12 and a != b:
+                raise ValueError(f"The date {value!r} is ambiguous ({_month_day(b, a)} or {_month_day(a, b)}?). "
+                                 f"Write it as '{_iso(m, a, b)}' (year-month-day) or '{_spelled(m, a, b)}'.")
+            raise ValueError(f"The date {value!r} is not in a form read for sure. {forms}")
+        if re.fullmatch(r"\d+", text):
+            raise ValueError(f"The date {value!r} is a bare number, not a date. {forms}")
+        try:
+            stamp = pd.Timestamp(text)
+        except (ValueError, TypeError):
+            raise ValueError(f"Unknown date {value!r}. {forms}") from None
+    else:
+        raise ValueError(f"Unknown date {value!r} (a {type(value).__name__}). {forms}")
+    if pd.isna(stamp):
+        raise ValueError(f"Unknown date {value!r}. {forms}")
+    if stamp.tzinfo is not None:
+        raise ValueError(f"The date {value!r} has a time zone; give the calendar day alone, such as "
+                         f"'{stamp:%Y-%m-%d}'.")
+    return stamp.normalize()
+
+
+def _month_day(d: int, m: int) -> str:
+    return f"{d} {dt.date(2000, m, 1):%B}"
+
+
+def _iso(match, a: int, b: int) -> str:
+    year = match.group(3) if len(match.group(3)) == 4 else "20" + match.group(3)
+    return f"{year}-{b:02d}-{a:02d}"
+
+
+def _spelled(match, a: int, b: int) -> str:
+    year = match.group(3) if len(match.group(3)) == 4 else "20" + match.group(3)
+    return f"{a} {dt.date(2000, b, 1):%B} {year}"
+
+
+def year(value) -> int:
+    """A year from ``1985``, ``"1985"`` or a numpy integer; refused when it is not a whole year."""
+    if isinstance(value, (bool, np.bool_)):
+        raise ValueError(f"Unknown year {value!r}: give a year such as 1985.")
+    if isinstance(value, (str, np.str_)) and re.fullmatch(r"\s*\d{4}\s*", str(value)):
+        value = int(value)
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        value = int(value)
+    if not isinstance(value, (int, np.integer)):
+        raise ValueError(f"Unknown year {value!r}: give a year such as 1985.")
+    return int(value)
+
+
+def years(values) -> list[int]:
+    """Years from one year, a list of years, or a ``range`` (``range(1980, 1990)``)."""
+    if isinstance(values, (int, np.integer, str, np.str_)):
+        return [year(values)]
+    found = [year(v) for v in as_list("year", values, "range(1980, 1990)")]
+    if not found:
+        raise ValueError("No years given: give a year such as 1985 or a range such as range(1980, 1990).")
+    return found
+
+
+def parse_custom_blocs(text) -> list[CustomBloc]:
+    """Custom blocs typed as ``"Name: country, country, ..."`` (several separated by ``;`` or new lines)."""
+    found = []
+    for part in str(text).replace("\n", ";").split(";"):
+        if not part.strip():
+            continue
+        name, colon, members = part.partition(":")
+        if not colon:
+            raise ValueError(f"Could not read {part.strip()!r}: write a custom bloc as 'Name: country, country, ...', "
+                             "for example 'Nordics: Denmark, Finland, Iceland, Norway, Sweden'.")
+        found.append(custom_bloc(name, members))
+    return found
