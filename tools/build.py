@@ -60,7 +60,10 @@ TABLES = {
                       "unga_history/undl_scrape_1946_2025/votes.parquet; rollcalls/*.csv for the 12 focus votes"),
     "vote_disputes.csv": ("one row per disputed roll-call cell", "resolution, iso3, other_source",
                           "rollcalls/SOURCES.md, per-vote detail"),
-    "timeline.csv": ("one row per dated event", "date, event", "reference/timeline.csv; one URL per row in `source`"),
+    "timeline.csv": ("one row per dated event", "date, event",
+                     "reference/timeline.csv; sources checked and replaced in tools/sources/timeline_sources.csv"),
+    "documents.csv": ("one row per quotation of a primary document", "doc_id",
+                      "tools/sources/documents.csv (from documents/primary_texts.md and the sources named per row)"),
 }
 SHIPPED = {
     "claims.csv": ("one row per checkable claim in the five seeds", "claim_id",
@@ -146,10 +149,53 @@ def _g8_spells(blocs: pd.DataFrame) -> pd.DataFrame:
     return g7
 
 
+SOURCES = Path(__file__).resolve().parent / "sources"
+# Sources found and checked after tools/sources/ was compiled (the row there is 'not found').
+SOURCE_FIXES = {
+    ("1973-01-01", "UK, Ireland and Denmark join the European Communities"): (
+        "https://www.eudays.eu/event/proti-dievrynsi/", "European Parliament (EU Days site, (c) European Union - EP)",
+        "replaced", "The EU's own event page dates the first enlargement (Denmark, Ireland, the United Kingdom) "
+                    "to 1 January 1973."),
+}
+# Month-only dates that, read as the 1st, would come before their cause: the exact day, with its source.
+DATE_FIXES = {
+    ("2014-03", "G7 suspends Russia's participation in the G8"): (
+        "2014-03-24", "The Hague Declaration of the G7 leaders, 24 March 2014 (tools/sources/documents.csv "
+                      "g7-hague-2014; TIME, CTV News, The Ukrainian Weekly and Xinhua agree on the day)"),
+}
+
+
 def build_timeline(raw: Path) -> pd.DataFrame:
+    """The reference timeline with authoritative sources (tools/sources/timeline_sources.csv) and exact days
+    where a month-only date would precede its cause."""
     timeline = pd.read_csv(raw / "reference" / "timeline.csv", dtype=str, keep_default_na=False)
-    timeline.insert(1, "start", timeline["date"].map(_first_day))
-    return timeline
+    found = pd.read_csv(SOURCES / "timeline_sources.csv", dtype=str, keep_default_na=False)
+    table = timeline.merge(found.drop(columns=["old_source"]), on=["date", "event"], how="left", validate="1:1")
+    if table["status"].isna().any():
+        raise ValueError(f"events without a row in tools/sources/timeline_sources.csv: "
+                         f"{table.loc[table['status'].isna(), 'event'].tolist()}")
+    for (date, event), (url, publisher, status, supports) in SOURCE_FIXES.items():
+        row = (table["date"] == date) & (table["event"] == event)
+        table.loc[row, ["new_source", "publisher", "status", "supports"]] = [url, publisher, status, supports]
+    kept = table["new_source"] == ""
+    table["source"] = table["new_source"].where(~kept, table["source"])
+    table["start"] = table["date"].map(_first_day)
+    table["date_rule"] = ["as sourced" if len(d) == 10 else "month known: plotted on its first day"
+                          for d in table["date"]]
+    for (date, event), (exact, why) in DATE_FIXES.items():
+        row = (table["date"] == date) & (table["event"] == event)
+        table.loc[row, ["start", "date_rule"]] = [exact, f"exact day from {why}"]
+    table = table.rename(columns={"status": "source_status", "supports": "source_supports"})
+    return table[["date", "start", "date_rule", "event", "category", "source", "publisher", "source_status",
+                  "source_supports"]]
+
+
+def build_documents() -> pd.DataFrame:
+    """Short quotations of primary documents with their sources (tools/sources/documents.csv)."""
+    table = pd.read_csv(SOURCES / "documents.csv", dtype=str, keep_default_na=False)
+    if not table["doc_id"].is_unique:
+        raise ValueError("tools/sources/documents.csv: a doc_id repeats")
+    return table
 
 
 # ---------------------------------------------------------------- writing
@@ -191,7 +237,7 @@ def build_all(raw: Path) -> dict[str, pd.DataFrame]:
     resolutions, votes, disputes = record.build_record(raw, set(countries["iso3"]))
     return {"countries.csv": countries, "blocs.csv": build_blocs(raw, countries),
             "resolutions.parquet": resolutions, "votes.parquet": votes, "vote_disputes.csv": disputes,
-            "timeline.csv": build_timeline(raw)}
+            "timeline.csv": build_timeline(raw), "documents.csv": build_documents()}
 
 
 def main(argv=None) -> None:

@@ -280,7 +280,7 @@ def vote_disputes() -> pd.DataFrame:
 def _timeline() -> pd.DataFrame:
     name = "timeline.csv"
     df = _read(name)
-    _columns(name, df, ["date", "start", "event", "category", "source"])
+    _columns(name, df, ["date", "start", "date_rule", "event", "category", "source", "publisher", "source_status"])
     _pattern(name, df, "date", r"\d{4}-\d{2}(-\d{2})?")
     _pattern(name, df, "start", DATE)
     _values(name, df, "category", TIMELINE_CATEGORIES)
@@ -292,6 +292,23 @@ def _timeline() -> pd.DataFrame:
 def timeline() -> pd.DataFrame:
     """Dated, sourced events of the post-war order (``date`` as sourced, ``start`` as a date)."""
     return _timeline().copy()
+
+
+@functools.cache
+def _documents() -> pd.DataFrame:
+    name = "documents.csv"
+    df = _read(name)
+    _columns(name, df, ["doc_id", "document", "symbol", "section", "quote", "url", "found_via", "status", "note"])
+    _require(name, df["doc_id"].is_unique, "a doc_id appears twice")
+    quoted = df["status"].str.startswith(("as quoted", "verified", "copy only"))
+    _require(name, (df.loc[quoted, "quote"].str.strip() != "").all(), "a row marked as quoted has no quotation")
+    _require(name, (df["status"] != "").all(), "a row has no status")
+    return df
+
+
+def documents() -> pd.DataFrame:
+    """Short quotations of primary documents (UN Charter, S/RES/2774, ...) with where each was seen."""
+    return _documents().copy()
 
 
 def ledger_frame() -> pd.DataFrame:
@@ -349,7 +366,7 @@ def coverage_dates() -> dict[str, pd.Timestamp]:
 
 def clear_cache() -> None:
     """Forget every loaded table (after a rebuild, or in tests that damage a copy of the data)."""
-    for cached in (manifest, _checked, _countries, _blocs, _sorted_resolutions, _resolutions, _vote_codes, _vote_disputes, _timeline,
+    for cached in (manifest, _checked, _countries, _blocs, _sorted_resolutions, _resolutions, _vote_codes, _vote_disputes, _timeline, _documents,
                    _topology_text, _seed_sources, seed_text):
         cached.cache_clear()
     for hook in _CLEAR_HOOKS:
