@@ -1,33 +1,31 @@
 """Solutions to the exercises of notebook 03 (the votes of 24 February 2025), computed with the helper package."""
 
 import worldorder as wo
-from worldorder import rollcall
 
 
 def solve_03_1():
     """How many members voted no on A/RES/ES-11/8?"""
-    votes = wo.votes()
+    votes = wo.votes(focus=True)
     return int(((votes["resolution"] == wo.resolution("ES-11/8")) & (votes["vote"] == "N")).sum())
 
 
 def solve_03_2():
     """How did Ukraine vote on ES-11/8 (as a word)?"""
-    table = rollcall.vote_table("ES-11/8")
-    return table.loc[table["iso3"] == wo.country("Ukraine"), "vote_label"].iloc[0]
+    return wo.VOTE_LABELS[wo.vote_of("ES-11/8", "Ukraine")]
 
 
 def solve_03_3():
     """Which members too small for the 1:110m map voted no on ES-11/7?"""
-    small = rollcall.small_states("ES-11/7")
+    small = wo.small_states("ES-11/7")
     return small.loc[small["vote"] == "N", "country"].tolist()
 
 
 def solve_03_4():
     """By how many did the yes votes fall from ES-11/1 (2022) to ES-11/7 (2025)?"""
-    yes = wo.resolutions().set_index("short")["yes"]
+    yes = wo.resolutions(focus=True).set_index("short")["yes"]
     return int(yes["ES-11/1"] - yes["ES-11/7"])
 
 
 def solve_03_5():
     """How many other members voted exactly as Russia did on ES-11/8?"""
-    return len(rollcall.side_with("ES-11/8", "Russia"))
+    return len(wo.side_with("ES-11/8", "Russia"))

@@ -1,12 +1,11 @@
 """Solutions to the exercises of notebook 04 (how the sources disagree), computed with the helper package."""
 
 import worldorder as wo
-from worldorder import claims, rollcall
 
 
 def solve_04_1():
     """Which Security Council abstainer is missing from the report's list (UK, France, Denmark, Greece)?"""
-    votes = wo.votes()
+    votes = wo.votes(focus=True)
     sc = votes[(votes["resolution"] == wo.resolution("2774")) & (votes["vote"] == "A")]
     named = wo.countries(["UK", "France", "Denmark", "Greece"])
     return sc.loc[~sc["iso3"].isin(named), "iso3"].iloc[0]
@@ -14,13 +13,13 @@ def solve_04_1():
 
 def solve_04_2():
     """How many no votes did A/RES/ES-11/7 get, counted from the roll call?"""
-    votes = wo.votes()
+    votes = wo.votes(focus=True)
     return int(((votes["resolution"] == wo.resolution("ES-11/7")) & (votes["vote"] == "N")).sum())
 
 
 def solve_04_3():
     """Which seed's claim about who blocked the Security Council amendments is rated wrong?"""
-    ledger = claims.claims()
+    ledger = wo.claims()
     rows = ledger[(ledger["fact"] == "S/RES/2774: the failed amendments") & (ledger["rating"] == "wrong")]
     return rows["seed"].iloc[0]
 
@@ -33,5 +32,5 @@ def solve_04_4():
 
 def solve_04_5():
     """On how many of the three votes of 24 February 2025 did the USA vote as Russia did?"""
-    day = rollcall.country_votes(["USA", "RUS"])
+    day = wo.country_votes(["USA", "RUS"])
     return int((day.iloc[0] == day.iloc[1]).sum())

@@ -1,32 +1,32 @@
 """Solutions to the exercises of notebook 05 (compare vote blocs), computed with the helper package."""
 
-from worldorder import voteblocs
+import worldorder as wo
 
 BLOCS = ["EU", "NATO", "G7", "BRICS", "AU"]
 
 
 def solve_05_1():
     """Which of the five blocs split most on ES-11/7? The lowest Agreement Index."""
-    table = voteblocs.cohesion(BLOCS, ["ES-11/7"])
+    table = wo.cohesion(BLOCS, ["ES-11/7"])
     return table.sort_values("agreement_index")["bloc"].iloc[0]
 
 
 def solve_05_2():
     """Which EU member broke ranks on ES-11/7 or ES-11/8? The defectors table names it."""
-    return voteblocs.defectors(["EU"], ["ES-11/7", "ES-11/8"])["iso3"].iloc[0]
+    return wo.defectors(["EU"], ["ES-11/7", "ES-11/8"])["iso3"].iloc[0]
 
 
 def solve_05_3():
     """How much did NATO's Agreement Index change from ES-11/1 to ES-11/7?"""
-    table = voteblocs.cohesion(["NATO"], ["ES-11/1", "ES-11/7"]).set_index("short")["agreement_index"]
+    table = wo.cohesion(["NATO"], ["ES-11/1", "ES-11/7"]).set_index("short")["agreement_index"]
     return float(table["ES-11/7"] - table["ES-11/1"])
 
 
 def solve_05_4():
     """Which NATO members voted differently from NATO's majority on ES-11/7?"""
-    return list(voteblocs.defectors(["NATO"], ["ES-11/7"])["iso3"])
+    return list(wo.defectors(["NATO"], ["ES-11/7"])["iso3"])
 
 
 def solve_05_5():
     """How often did the United States vote as most EU members did on the three default votes?"""
-    return voteblocs.agreement("USA", "EU", ["ES-11/1", "ES-11/7", "ES-11/8"])
+    return wo.agreement("USA", "EU", ["ES-11/1", "ES-11/7", "ES-11/8"])

@@ -1,37 +1,38 @@
 """Exercises of notebook 03 (the votes of 24 February 2025): the expected answers, computed from the shipped data."""
 
-from worldorder import data, rollcall
+from worldorder import record
+from worldorder.charts import maps
 from worldorder.checks import exercise
 
 
-@exercise("03.1", hint="Filter wo.votes() to 'A/RES/ES-11/8' and count the rows whose vote is 'N'.",
+@exercise("03.1", hint="Take wo.votes(resolutions='ES-11/8') and count the rows whose vote is 'N'.",
           kind="number", wrong=(7, 9, 18))
 def _():
-    return int(rollcall.vote_table("ES-11/8")["vote"].eq("N").sum())  # another path than the solution's filter
+    return int(record.vote_table("ES-11/8")["vote"].eq("N").sum())  # another path than the solution's filter
 
 
-@exercise("03.2", hint="Look up Ukraine's row in rollcall.vote_table('ES-11/8') and give its vote_label, "
+@exercise("03.2", hint="Look up Ukraine's row in wo.vote_table('ES-11/8') and give its vote_label, "
                        "spelled as in that column.", kind="text", wrong=("Yes", "No", "Did not vote"))
 def _():
-    return rollcall.vote_table("ES-11/8").set_index("iso3").loc["UKR", "vote_label"]
+    return record.vote_table("ES-11/8").set_index("iso3").loc["UKR", "vote_label"]
 
 
-@exercise("03.3", hint="Filter rollcall.small_states('ES-11/7') to vote 'N' and list the countries.",
+@exercise("03.3", hint="Filter wo.small_states('ES-11/7') to vote 'N' and list the countries.",
           kind="countries", wrong=("Palau", "Palau, Marshall Islands, Nauru", "Marshall Islands, Micronesia"))
 def _():
-    small = rollcall.small_states("ES-11/7")
+    small = maps.small_states("ES-11/7")
     return sorted(small.loc[small["vote"] == "N", "iso3"])
 
 
 @exercise("03.4", hint="Take the yes count of ES-11/1 minus the yes count of ES-11/7 "
-                       "(rollcall.totals(...) or wo.resolutions()); give a positive number.",
+                       "(wo.totals(...) or the `yes` column of wo.resolutions(focus=True)); give a positive number.",
           kind="number", wrong=(93, 141, 50))
 def _():
-    yes = data.resolutions().set_index("resolution")["yes"]
-    return int(yes["A/RES/ES-11/1"] - yes["A/RES/ES-11/7"])
+    yes = {s: int(record.totals(s).set_index("vote").loc["Y", "counted"]) for s in ("ES-11/1", "ES-11/7")}
+    return yes["ES-11/1"] - yes["ES-11/7"]
 
 
-@exercise("03.5", hint="rollcall.side_with('ES-11/8', 'Russia') lists the others that voted as Russia did; "
+@exercise("03.5", hint="wo.side_with('ES-11/8', 'Russia') lists the others that voted as Russia did; "
                        "count its rows.", kind="number", wrong=(8, 72, 18))
 def _():
-    return len(rollcall.side_with("A/RES/ES-11/8", "RUS"))
+    return len(record.side_with("A/RES/ES-11/8", "RUS"))

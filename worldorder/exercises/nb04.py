@@ -1,29 +1,29 @@
 """Exercises of notebook 04 (how the sources disagree): the expected answers, computed from the shipped data."""
 
-from worldorder import claims, data, rollcall
+from worldorder import data, ledger, record
 from worldorder.checks import exercise
 
 
-@exercise("04.1", hint="List the 'A' votes of S/RES/2774 (2025) in wo.votes() and find the one that is not "
+@exercise("04.1", hint="List the 'A' votes in wo.votes(resolutions='2774') and find the one that is not "
                        "the UK, France, Denmark or Greece.", kind="country", wrong=("Denmark", "United Kingdom", "China"))
 def _():
-    votes = data.votes()
-    abstained = set(votes.loc[(votes["resolution"] == "S/RES/2774 (2025)") & (votes["vote"] == "A"), "iso3"])
+    votes = record.votes(resolutions=["S/RES/2774 (2025)"])
+    abstained = set(votes.loc[votes["vote"] == "A", "iso3"])
     (missing,) = abstained - {"GBR", "FRA", "DNK", "GRC"}
     return missing
 
 
-@exercise("04.2", hint="Filter wo.votes() to 'A/RES/ES-11/7' and count the rows whose vote is 'N'.",
+@exercise("04.2", hint="Take wo.votes(resolutions='ES-11/7') and count the rows whose vote is 'N'.",
           kind="number", wrong=(17, 19, 8))
 def _():
-    return int(rollcall.vote_table("ES-11/7")["vote"].eq("N").sum())  # another path than the solution's filter
+    return int(record.vote_table("ES-11/7")["vote"].eq("N").sum())  # another path than the solution's filter
 
 
-@exercise("04.3", hint="In the ledger, look at the fact 'S/RES/2774: the failed amendments' and give the seed id "
-                       "whose claim is rated wrong.", kind="text", wrong=("explainer", "analysis", "summary"))
+@exercise("04.3", hint="In the ledger (wo.claims()), look at the fact 'S/RES/2774: the failed amendments' and give "
+                       "the seed id whose claim is rated wrong.", kind="text", wrong=("explainer", "analysis", "summary"))
 def _():
-    ledger = claims.claims()
-    rows = ledger[(ledger["fact"] == "S/RES/2774: the failed amendments") & (ledger["rating"] == "wrong")]
+    table = ledger.claims()
+    rows = table[(table["fact"] == "S/RES/2774: the failed amendments") & (table["rating"] == "wrong")]
     (seed,) = rows["seed"].unique()
     return seed
 
@@ -36,8 +36,8 @@ def _():
     return iso3
 
 
-@exercise("04.5", hint="For each vote in rollcall.day_votes(), compare the USA's vote with Russia's "
-                       "(rollcall.vote_of) and count the votes where they are equal.", kind="number", wrong=(1, 3, 0))
+@exercise("04.5", hint="For each vote in wo.day_votes('2025-02-24'), compare the USA's vote with Russia's "
+                       "(wo.vote_of) and count the votes where they are equal.", kind="number", wrong=(1, 3, 0))
 def _():
-    symbols = rollcall.day_votes("2025-02-24")["resolution"]
-    return sum(rollcall.vote_of(s, "USA") == rollcall.vote_of(s, "RUS") for s in symbols)
+    symbols = record.day_votes("2025-02-24")["resolution"]
+    return sum(record.vote_of(s, "USA") == record.vote_of(s, "RUS") for s in symbols)
