@@ -1,12 +1,11 @@
 """Solutions to the exercises of notebook 01 (the post-war order), computed with the helper package."""
 
 import worldorder as wo
-from worldorder import history
 
 
 def solve_01_1():
     """First year the EU (then the European Communities) had at least 15 members at the end of the year."""
-    counts = history.membership_counts(["EU"])
+    counts = wo.membership_counts(["EU"])
     return int(counts[counts["members"] >= 15]["year"].min())
 
 
@@ -22,7 +21,7 @@ def solve_01_3():
 
 def solve_01_4():
     """EU members at the end of 2020, after the United Kingdom left."""
-    counts = history.membership_counts(["EU"])
+    counts = wo.membership_counts(["EU"])
     return int(counts.loc[counts["year"] == 2020, "members"].iloc[0])
 
 

@@ -1,20 +1,19 @@
 """Solutions to the exercises of notebook 02 (eighty years of GA votes), computed with the helper package."""
 
 import worldorder as wo
-from worldorder import history
 
 
 def solve_02_1():
     """USA–Russia share of identical votes in 1995 (the pair is stored as RUS, USA)."""
-    table = wo.history_agreement()
+    table = wo.yearly_agreement()
     row = table.query("iso3_a == 'RUS' and iso3_b == 'USA' and year == 1995")
     return float(row["share"].iloc[0])
 
 
 def solve_02_2():
     """The full year after 1991 in which the USA and the UK voted identically least often."""
-    uk = history.us_agreement(["UK"])
-    after = uk[(uk["year"] >= 1992) & (uk["year"] <= history.last_full_year())]
+    uk = wo.us_agreement(["UK"])
+    after = uk[(uk["year"] >= 1992) & (uk["year"] <= wo.last_full_year())]
     return int(after.sort_values("share")["year"].iloc[0])
 
 
@@ -25,4 +24,5 @@ def solve_02_3():
 
 def solve_02_4():
     """The member whose votes were most often identical to the USA's in 2023."""
-    return history.us_rank(2023)["iso3"].iloc[0]
+    return wo.us_rank(2023)["iso3"].iloc[0]
+

@@ -1,13 +1,13 @@
 """Exercises of notebook 01 (the post-war order): the expected answers, computed from the shipped data."""
 
-from worldorder import data, history, membership
+from worldorder import data, membership
 from worldorder.checks import exercise
 
 
-@exercise("01.1", hint="Make history.membership_counts(['EU']) and keep the rows with at least 15 members; "
+@exercise("01.1", hint="Make wo.membership_counts(['EU']) and keep the rows with at least 15 members; "
                        "the answer is the smallest year left.", kind="value", wrong=(1986, 2004, 1973))
 def _():
-    counts = history.membership_counts(["EU"])
+    counts = membership.membership_counts(["EU"])
     return int(counts.loc[counts["members"] >= 15, "year"].min())
 
 
@@ -24,7 +24,7 @@ def _():
 
 
 @exercise("01.4", hint="len(wo.bloc_members('EU', on='2020-12-31')), or look up 2020 in "
-                       "history.membership_counts(['EU']).", kind="number", wrong=(28, 26))
+                       "wo.membership_counts(['EU']).", kind="number", wrong=(28, 26))
 def _():
     return len(membership.bloc_members("EU", on="2020-12-31"))
 
