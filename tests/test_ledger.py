@@ -1,4 +1,4 @@
-"""The claims ledger: verdicts computed from the roll call, validation of data/claims.csv, coverage."""
+"""The claims ledger of notebook 04: verdicts computed from the roll call, validation of data/claims.csv, coverage."""
 
 import shutil
 
@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import worldorder as wo
-from worldorder import claims
-from worldorder.data import data_path
+from worldorder import ledger as claims_ledger
+from worldorder.data import path_of
 
 SC = "S/RES/2774 (2025)"
 
@@ -16,70 +16,70 @@ SC = "S/RES/2774 (2025)"
 
 
 def test_a_right_total():
-    verdict = claims.check_claim("vote_total", "ES-11/7", "Y", number=93)
+    verdict = wo.check_claim("vote_total", "ES-11/7", "Y", number=93)
     assert verdict.rating == "right" and "93 yes votes" in str(verdict)
 
 
 def test_a_wrong_total_gives_the_record():
-    verdict = claims.check_claim("vote_total", "ES-11/7", "N", number=17)
+    verdict = wo.check_claim("vote_total", "ES-11/7", "N", number=17)
     assert verdict.rating == "wrong"
     assert str(verdict).startswith("wrong: the roll call counts 18 no votes") and "not 17" in str(verdict)
 
 
 def test_an_incomplete_list_names_the_missing_abstainer():
-    verdict = claims.check_claim("vote_list", SC, "A", ["UK", "France", "Denmark", "Greece"], scope="exact")
+    verdict = wo.check_claim("vote_list", SC, "A", ["UK", "France", "Denmark", "Greece"], scope="exact")
     assert verdict.rating == "incomplete"
     assert "Slovenia (SVN)" in verdict.reason and "5 abstentions" in verdict.reason
 
 
 def test_the_complete_list_is_right():
-    abstainers = wo.votes().query("resolution == @SC and vote == 'A'")["iso3"].tolist()
+    abstainers = wo.votes(resolutions=SC).query("vote == 'A'")["iso3"].tolist()
     assert sorted(abstainers) == ["DNK", "FRA", "GBR", "GRC", "SVN"]
-    assert claims.check_claim("vote_list", SC, "A", abstainers, scope="exact").rating == "right"
+    assert wo.check_claim("vote_list", SC, "A", abstainers, scope="exact").rating == "right"
 
 
 def test_examples_are_right_when_each_named_state_voted_so():
-    verdict = claims.check_claim("vote_list", "ES-11/7", "N", "PRK;BLR;SDN", scope="some")
+    verdict = wo.check_claim("vote_list", "ES-11/7", "N", "PRK;BLR;SDN", scope="some")
     assert verdict.rating == "right" and "among 18 no votes" in verdict.reason
 
 
 def test_a_wrong_country_vote_and_a_partly_right_one():
-    wrong = claims.check_claim("country_vote", "ES-11/7", "N", ["China"])
+    wrong = wo.check_claim("country_vote", "ES-11/7", "N", ["China"])
     assert wrong.rating == "wrong" and "China (CHN) abstaining" in wrong.reason
-    partly = claims.check_claim("country_vote", "ES-11/8", "N", ["Russia", "USA"])
+    partly = wo.check_claim("country_vote", "ES-11/8", "N", ["Russia", "USA"])
     assert partly.rating == "partly right"
     assert "Russia (RUS)" in partly.reason and "United States (USA) abstaining" in partly.reason
 
 
 def test_a_group_size_that_does_not_match_is_wrong():
-    verdict = claims.check_claim("vote_list", SC, "A", ["GBR", "FRA"], scope="some", number=4)
+    verdict = wo.check_claim("vote_list", SC, "A", ["GBR", "FRA"], scope="some", number=4)
     assert verdict.rating == "wrong" and "5 abstentions" in verdict.reason and "not 4" in verdict.reason
-    assert claims.check_claim("vote_list", SC, "A", ["GBR", "FRA"], number=5).rating == "right"
+    assert wo.check_claim("vote_list", SC, "A", ["GBR", "FRA"], number=5).rating == "right"
 
 
 def test_none_against_on_the_council():
-    assert claims.check_claim("vote_list", SC, "N", scope="none").rating == "right"
-    assert claims.check_claim("vote_list", "ES-11/8", "N", scope="none").rating == "wrong"
+    assert wo.check_claim("vote_list", SC, "N", scope="none").rating == "right"
+    assert wo.check_claim("vote_list", "ES-11/8", "N", scope="none").rating == "wrong"
 
 
 def test_same_vote_counts_the_votes_the_us_cast_like_russia():
     day = "A/RES/ES-11/7;A/RES/ES-11/8;S/RES/2774 (2025)"
-    two = claims.check_claim("same_vote", day, countries="USA;RUS", scope="exact", number=2)
+    two = wo.check_claim("same_vote", day, countries="USA;RUS", scope="exact", number=2)
     assert two.rating == "right" and "not on A/RES/ES-11/8 (USA Abstain, RUS No)" in two.reason
-    assert claims.check_claim("same_vote", day, countries="USA;RUS", scope="exact", number=3).rating == "wrong"
+    assert wo.check_claim("same_vote", day, countries="USA;RUS", scope="exact", number=3).rating == "wrong"
 
 
 def test_outcome_of_the_council_vote():
-    assert claims.check_claim("outcome", SC).rating == "right"
+    assert wo.check_claim("outcome", SC).rating == "right"
 
 
 def test_bad_input_is_named_with_suggestions():
     with pytest.raises(ValueError, match="Did you mean"):
-        claims.check_claim("country_vote", "ES-11/7", "N", ["Frnace"])
+        wo.check_claim("country_vote", "ES-11/7", "N", ["Frnace"])
     with pytest.raises(ValueError, match="Unknown vote 'maybe'"):
-        claims.check_claim("country_vote", "ES-11/7", "maybe", ["FRA"])
+        wo.check_claim("country_vote", "ES-11/7", "maybe", ["FRA"])
     with pytest.raises(ValueError, match="Unknown claim kind"):
-        claims.check_claim("history", "ES-11/7")
+        wo.check_claim("history", "ES-11/7")
 
 
 # ---------------------------------------------------------------- the ledger
@@ -87,14 +87,14 @@ def test_bad_input_is_named_with_suggestions():
 
 @pytest.fixture(scope="module")
 def ledger():
-    return claims.claims()
+    return wo.claims()
 
 
 def test_the_ledger_covers_every_seed_with_enough_claims(ledger):
     assert len(ledger) >= 25
     assert set(ledger["seed"]) == {"explainer", "analysis", "report", "opinion", "summary"}
     assert ledger["verdict"].str.len().gt(10).all()
-    assert set(ledger["rating"]) <= set(claims.RATINGS)
+    assert set(ledger["rating"]) <= set(claims_ledger.RATINGS)
 
 
 def test_the_report_leaves_out_slovenia(ledger):
@@ -123,13 +123,13 @@ def test_unsettled_claims_say_so(ledger):
 
 
 def test_coverage_matrix_and_disagreements(ledger):
-    grid = claims.coverage(ledger)
+    grid = claims_ledger.coverage(ledger)
     assert list(grid.columns) == ["explainer", "analysis", "report", "opinion", "summary"]
     assert grid.loc["S/RES/2774: who abstained", "report"] == "incomplete"
     assert grid.loc["S/RES/2774: who abstained", "opinion"] == ""
-    split = claims.disagreements(ledger)
+    split = claims_ledger.disagreements(ledger)
     assert "S/RES/2774: the failed amendments" in set(split["fact"])
-    spec = claims.coverage_chart(ledger).to_dict()
+    spec = wo.coverage_chart(ledger).to_dict()
     assert spec["description"] and "report" in spec["description"]
 
 
@@ -137,7 +137,7 @@ def test_coverage_matrix_and_disagreements(ledger):
 
 
 def _edited(tmp_path, column, line, value):
-    table = pd.read_csv(data_path("claims.csv"), dtype=str, keep_default_na=False)
+    table = pd.read_csv(path_of("claims.csv"), dtype=str, keep_default_na=False)
     table.loc[line - 2, column] = value
     path = tmp_path / "claims.csv"
     table.to_csv(path, index=False)
@@ -153,15 +153,29 @@ def _edited(tmp_path, column, line, value):
 ])
 def test_a_bad_cell_names_the_file_and_the_line(tmp_path, column, value, message):
     path = _edited(tmp_path, column, 2, value)
-    with pytest.raises(claims.ClaimsFileError, match=message) as err:
-        claims.claims(path)
+    with pytest.raises(claims_ledger.ClaimsFileError, match=message) as err:
+        wo.claims(path)
     assert f"{path}, line 2 (claim explainer-01)" in str(err.value)
     assert isinstance(err.value, ValueError) and isinstance(err.value, wo.DataFileError)
 
 
 def test_a_missing_column_is_named(tmp_path):
     path = tmp_path / "claims.csv"
-    shutil.copy(data_path("claims.csv"), path)
+    shutil.copy(path_of("claims.csv"), path)
     pd.read_csv(path, dtype=str).drop(columns="scope").to_csv(path, index=False)
-    with pytest.raises(claims.ClaimsFileError, match=r"columns \['scope'\] are missing"):
-        claims.claims(path)
+    with pytest.raises(claims_ledger.ClaimsFileError, match=r"columns \['scope'\] are missing"):
+        wo.claims(path)
+
+
+def test_vote_kinds_and_rating_counts(ledger):
+    assert claims_ledger.VOTE_KINDS == ("vote_total", "country_vote", "vote_list", "same_vote", "outcome")
+    counts = claims_ledger.rating_counts(ledger)
+    assert list(counts.index) == ["explainer", "analysis", "report", "opinion", "summary"]
+    assert counts.to_numpy().sum() == len(ledger)
+    assert counts.loc["report", "incomplete"] >= 1
+
+
+def test_a_total_is_checked_against_the_official_total():
+    official = int(wo.resolutions(resolutions="ES-11/8").iloc[0]["official_no"])
+    verdict = wo.check_claim("vote_total", "ES-11/8", "N", number=official)
+    assert verdict.rating == "right" and f"the official total is {official}" in verdict.reason
