@@ -51,6 +51,11 @@ from worldorder.charts.blocs import agreement_with_chart, bloc_agreement_chart, 
 from worldorder.charts.ledger import coverage_chart
 from worldorder.explorer import BlocExplorer, compute_view
 from worldorder.checks import check
+from worldorder.rules import emergency_sessions, ga_important_question, ga_simple_majority, margins, sc_article27
+from worldorder.scaling import positions, positions_over_time
+from worldorder.topics import issue_agreement, split_votes
+from worldorder.charts.machinery import membership_growth_chart
+from worldorder import rules, scaling, topics  # noqa: F401
 from worldorder import ledger, order  # noqa: F401  (modules with more than the names above)
 
 __all__ = [name for name in dir() if not name.startswith("_")]
