@@ -1,9 +1,11 @@
-"""The bloc explorer: controls drive the charts, bad input gives sentences, static pages get a fallback."""
+"""The bloc explorer of notebook 05: controls drive the charts, the search box reaches any recorded vote,
+bad input gives sentences, static pages get a fallback."""
 
 import pytest
 
-from worldorder import voteblocs as vb
-from worldorder import widgets
+import worldorder as wo
+from worldorder import explorer as widgets
+from worldorder.charts import blocs as bloc_charts
 
 VEGA = "application/vnd.vegalite.v5+json"
 
@@ -11,7 +13,7 @@ VEGA = "application/vnd.vegalite.v5+json"
 @pytest.fixture
 def explorer(monkeypatch):
     monkeypatch.delenv("WORLDORDER_STATIC", raising=False)
-    return widgets.BlocExplorer()
+    return wo.BlocExplorer()
 
 
 def shown(explorer):
@@ -37,7 +39,7 @@ def test_adding_a_bloc_adds_its_rows_to_the_split_chart(explorer):
 
 
 def test_changing_votes_changes_the_chart_data(explorer):
-    explorer.votes.value = (vb.vote_list(["68/262"])["resolution"].iloc[0],)
+    explorer.votes.value = (wo.resolution("68/262"),)
     assert set(explorer.view.data("split")["short"]) == {"68/262"}
     # BRICS had members on 27 March 2014
     assert "BRICS" in set(explorer.view.data("split")["bloc"])
@@ -94,24 +96,24 @@ def test_a_bloc_that_did_not_vote_gives_a_sentence(explorer):
 
 
 def test_compute_view_never_raises_on_bad_input():
-    view = widgets.compute_view(["EU"], "no colon here", ["ES-11/7"], "split")
+    view = wo.compute_view(["EU"], "no colon here", ["ES-11/7"], "split")
     assert "split" in view.charts and any("Name: country, country" in m for m in view.messages)
-    view = widgets.compute_view(["EU"], "", ["ES-11/7"], "shares")
+    view = wo.compute_view(["EU"], "", ["ES-11/7"], "shares")
     assert any("Unknown measure 'shares'" in m for m in view.messages)
 
 
 def test_every_widget_chart_is_one_helper_call(explorer):
     blocs, votes = list(explorer.blocs.value), list(explorer.votes.value)
-    assert explorer.view.charts["split"].to_dict() == vb.split_chart(blocs, votes).to_dict()
+    assert explorer.view.charts["split"].to_dict() == wo.split_chart(blocs, votes).to_dict()
     explorer.measure.value = "cohesion"
-    assert explorer.view.charts["cohesion"].to_dict() == vb.cohesion_chart(blocs, votes).to_dict()
+    assert explorer.view.charts["cohesion"].to_dict() == wo.cohesion_chart(blocs, votes).to_dict()
 
 
 def test_the_fast_spec_equals_altairs_own(explorer):
     for measure in widgets.MEASURES:
         explorer.measure.value = measure
         chart = next(iter(explorer.view.charts.values()))
-        slow, fast = chart.to_dict(), vb.vega_lite(chart)
+        slow, fast = chart.to_dict(), bloc_charts.vega_lite(chart)
         assert slow["datasets"][slow["data"]["name"]] == fast["data"]["values"]
         assert {k: v for k, v in slow.items() if k not in ("data", "datasets")} == \
                {k: v for k, v in fast.items() if k != "data"}
@@ -131,3 +133,57 @@ def test_static_mode_shows_only_the_fallback(explorer, monkeypatch):
     assert "application/vnd.jupyter.widget-view+json" not in bundle and "<svg" in bundle["text/html"]
     explorer.refresh()
     assert any("image/svg+xml" in b for b in shown(explorer))
+
+
+# ---------------------------------------------------------------- the search box
+
+
+def symbols(explorer):
+    return [symbol for _, symbol in explorer.votes.options]
+
+
+def test_the_default_list_is_the_focus_votes(explorer):
+    chosen = tuple(wo.resolution(v) for v in ["ES-11/1", "ES-11/7", "ES-11/8"])
+    assert explorer.votes.value == chosen and symbols(explorer)[:3] == list(chosen)
+    assert sorted(symbols(explorer)) == sorted(wo.resolutions(focus=True)["resolution"])
+    assert explorer.search.value == "" and isinstance(explorer.search, widgets.w.Text)
+
+
+@pytest.mark.parametrize("text, found", [("Suez", "S/RES/119 (1956)"), ("uniting for peace", "A/RES/377(V)[A-C]")])
+def test_search_fills_the_list_keeps_the_chosen_votes_and_does_not_redraw(explorer, text, found):
+    chosen, view, shown_before = explorer.votes.value, explorer.view, explorer.output.outputs
+    explorer.search.value = text
+    assert found in symbols(explorer) and found not in chosen
+    assert symbols(explorer)[:len(chosen)] == list(chosen), "the chosen votes stay at the top of the list"
+    assert explorer.votes.value == chosen
+    assert explorer.view is view and explorer.output.outputs == shown_before, "no redraw until a vote is chosen"
+    matches = set(wo.find_votes(text)["resolution"])
+    assert set(symbols(explorer)) == set(chosen) | matches
+    explorer.votes.value = (*chosen, found)
+    assert explorer.view is not view
+    assert wo.resolutions(resolutions=found)["short"].iloc[0] in set(explorer.view.data("split")["short"])
+
+
+def test_a_search_with_no_match_keeps_only_the_chosen_votes(explorer):
+    explorer.search.value = "no vote has this title"
+    assert symbols(explorer) == list(explorer.votes.value)
+    explorer.search.value = ""
+    assert sorted(symbols(explorer)) == sorted(wo.resolutions(focus=True)["resolution"])
+
+
+def test_a_1956_vote_from_the_search_uses_1956_membership(explorer):
+    explorer.blocs.value = ("NATO", "EU")
+    explorer.search.value = "749th and 750th meetings"
+    assert "A/RES/997(ES-I)" in symbols(explorer)
+    explorer.votes.value = ("A/RES/997(ES-I)",)
+    split = explorer.view.data("split")
+    assert set(split["bloc"]) == {"NATO"} and split["members"].eq(15).all()
+    assert "Germany (DEU)" in set(split["not_listed_members"])
+    assert ("EU had no members on 2 November 1956: its first members joined on 1 January 1958. "
+            "So it has no votes on 997(ES-I).") in explorer.view.messages
+    assert any("not in the roll call: Germany (DEU)" in m for m in explorer.view.messages)
+
+
+def test_measure_buttons_are_wide_enough_for_their_labels(explorer):
+    assert explorer.measure.style.button_width == "auto"
+    assert [label for label, _ in explorer.measure.options] == list(widgets.MEASURES.values())
