@@ -8,7 +8,8 @@ The method, step by step (notebook 06 computes it by hand before calling the hel
    (default: half); they would be placed by too few votes.
 3. Each vote (column) is centred: its mean over the members who cast it is subtracted. A missing cell
    is then set to 0, the vote's mean: an absence pulls a member neither way.
-4. The first principal component (a singular value decomposition) gives each member a score. The
+4. The first principal component (the first singular vector, found by power iteration) gives each
+   member a score. The
    ``position`` is that score divided by the square root of the number of votes, so it is a per-vote
    quantity (between −2 and 2) comparable in size across years; ``explained`` is the share of the
    matrix's variance (its squared singular values) that the component holds.
@@ -45,28 +46,41 @@ ANCHOR = "USA"
 
 
 @functools.cache
-def _by_year() -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Every recorded GA vote cast, grouped by year once: (column within the year, seat code, value)."""
+def _ga_years() -> tuple[np.ndarray, np.ndarray]:
+    """Per row of the (date-sorted) record: its year, and whether it is a GA vote with a recorded roll call."""
     table = data.resolution_table()
-    arrays = data.vote_arrays()
     recorded = (table["body"].astype(str).to_numpy() == "GA") & (table[["yes", "no", "abstain"]].sum(axis=1) > 0).to_numpy()
-    years = table["year"].to_numpy()
-    cast = arrays["vote"] < 3  # Y, N, A (VOTE_CODES order); X is an absence
-    keep = recorded[arrays["row"]] & cast
-    rows, seats = arrays["row"][keep], arrays["iso3"][keep]
-    values = np.array([CODING["Y"], CODING["N"], CODING["A"]])[arrays["vote"][keep]]
-    out = {}
-    row_years = years[rows]
-    order = np.argsort(row_years, kind="stable")
-    bounds = np.flatnonzero(np.diff(row_years[order])) + 1
-    for chunk in np.split(order, bounds):
-        if chunk.size:
-            columns, inverse = np.unique(rows[chunk], return_inverse=True)
-            out[int(row_years[chunk[0]])] = (inverse, seats[chunk], values[chunk])
-    return out
+    return table["year"].to_numpy(), recorded
 
 
-data.on_clear(_by_year.cache_clear)
+@functools.cache
+def _by_year() -> dict[int, None]:
+    """The years with recorded GA votes (their votes are gathered lazily by :func:`_one_year`)."""
+    years, recorded = _ga_years()
+    return dict.fromkeys(int(y) for y in np.unique(years[recorded]))
+
+
+@functools.lru_cache(maxsize=None)
+def _one_year(year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One year's recorded GA votes cast: (column within the year, seat code, value)."""
+    years, recorded = _ga_years()
+    lo, hi = np.searchsorted(years, [year, year + 1])  # the record is sorted by date: a year is one block of rows
+    arrays = data.vote_arrays()
+    row = arrays["row"]
+    keep = (row >= lo) & (row < hi)
+    rows, seats, codes = row[keep], arrays["iso3"][keep], arrays["vote"][keep]
+    keep = recorded[rows] & (codes < 3)  # Y, N, A (VOTE_CODES order); X is an absence
+    rows, seats, codes = rows[keep], seats[keep], codes[keep]
+    _, column = np.unique(rows, return_inverse=True)
+    return column, seats, np.array([CODING["Y"], CODING["N"], CODING["A"]])[codes]
+
+
+def _clear() -> None:
+    for cached in (_ga_years, _by_year, _one_year, _labels):
+        cached.cache_clear()
+
+
+data.on_clear(_clear)
 
 
 @functools.cache
@@ -96,10 +110,41 @@ def vote_matrix(year) -> pd.DataFrame:
 
 def _year(year):
     y = names.year(year)
-    found = _by_year().get(y)
-    if found is None:
+    if y not in _by_year():
         raise ValueError(record.no_votes_message([y], "GA"))
-    return found
+    return _one_year(y)
+
+
+def first_component(matrix: np.ndarray, start: np.ndarray, tol: float = 1e-12, max_iter: int = 2000) -> np.ndarray:
+    """The first right singular vector of ``matrix`` (unit length), by power iteration from ``start``.
+
+    Power iteration needs only matrix-vector products, which are fast and single-threaded for matrices of
+    this size (a full SVD is slower, and much slower on a busy machine). When it does not converge
+    (the first two components nearly tied) it falls back to :func:`numpy.linalg.svd`. Same input, same output.
+
+    >>> m = np.array([[1.0, 1.0], [-1.0, -1.0], [1.0, 0.0]])
+    >>> v = first_component(m, np.ones(2))
+    >>> bool(np.allclose(abs(v), abs(np.linalg.svd(m)[2][0])))
+    True
+    >>> first_component(m, np.ones(3))
+    Traceback (most recent call last):
+    ...
+    ValueError: start needs one value per column of the matrix (2), not 3.
+    """
+    if start.shape != (matrix.shape[1],):
+        raise ValueError(f"start needs one value per column of the matrix ({matrix.shape[1]}), not {start.size}.")
+    v = matrix.T @ (matrix @ start)
+    norm = np.sqrt(v @ v)
+    if norm == 0:
+        return np.linalg.svd(matrix, full_matrices=False)[2][0]
+    v = v / norm
+    for _ in range(max_iter):
+        w = matrix.T @ (matrix @ v)
+        w /= np.sqrt(w @ w)
+        if np.abs(w - v).max() < tol:
+            return w
+        v = w
+    return np.linalg.svd(matrix, full_matrices=False)[2][0]
 
 
 def positions(year, min_share: float = 0.5) -> pd.DataFrame:
@@ -145,13 +190,16 @@ def positions(year, min_share: float = 0.5) -> pd.DataFrame:
     matrix, present, used, cast = matrix[keep], present[keep], used[keep], cast[keep]
     means = matrix.sum(axis=0) / np.maximum(present.sum(axis=0), 1)
     centred = np.where(present, matrix - means, 0.0)
-    u, s, _ = np.linalg.svd(centred, full_matrices=False)
-    score = u[:, 0] * s[0] / np.sqrt(n_votes)
     codes = data.vote_arrays()["iso3_names"][used]
     anchor = np.flatnonzero(codes == ANCHOR)
+    start = centred[anchor[0]] if anchor.size and centred[anchor[0]].any() else np.ones(n_votes)
+    component = first_component(centred, start)
+    score = centred @ component
+    total = float(np.sum(centred ** 2))
+    explained = float(score @ score / total) if total > 0 else 0.0
+    score = score / np.sqrt(n_votes)
     if anchor.size and score[anchor[0]] < 0 or not anchor.size and score.sum() > 0:
         score = -score
-    explained = float(s[0] ** 2 / np.sum(s ** 2)) if s.size and s[0] > 0 else 0.0
     labels = _labels()
     table = pd.DataFrame({"year": names.year(year), "iso3": codes, "country": [labels[c] for c in codes],
                           "position": score, "votes_cast": cast, "explained": explained, "n_votes": n_votes})
@@ -164,7 +212,8 @@ def positions_over_time(countries=None, years=None, min_share: float = 0.5) -> p
     """:func:`positions` for many years in one long table, the sign aligned (USA positive) every year.
 
     ``countries``: names or codes (None: every member); ``years``: a year, a range or a list (None: every
-    year with recorded GA votes; an explicit year without votes is an error). A country that was not a
+    year with recorded GA votes). Years of a range without recorded GA votes (1964) are skipped; a
+    single year without votes, or a range with none, is an error. A country that was not a
     member, or cast too few votes, in a year has no row for it.
 
     >>> table = positions_over_time(["USA", "Russia"], range(1990, 1993))
@@ -177,6 +226,11 @@ def positions_over_time(countries=None, years=None, min_share: float = 0.5) -> p
     """
     codes = names.countries(countries) if countries is not None else None
     wanted = sorted(_by_year()) if years is None else names.years(years)
+    if len(wanted) > 1:
+        found = [y for y in wanted if y in _by_year()]
+        if not found:
+            raise ValueError(record.no_votes_message(wanted, "GA"))
+        wanted = found
     tables = [positions(y, min_share) for y in wanted]
     table = pd.concat(tables, ignore_index=True)
     if codes is not None:
@@ -197,4 +251,4 @@ def compare(year, min_share: float = 0.5) -> pd.DataFrame:
     return table.merge(rank, on="iso3", how="left")
 
 
-__all__ = ["CODING", "compare", "positions", "positions_over_time", "vote_matrix"]
+__all__ = ["CODING", "compare", "first_component", "positions", "positions_over_time", "vote_matrix"]

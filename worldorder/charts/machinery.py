@@ -70,25 +70,25 @@ def issue_agreement_chart(table: pd.DataFrame, coverage: pd.DataFrame | None = N
     """
     _need(table, ["year", "issue_label", "share", "country", "coded"], "issue_agreement_chart",
           "wo.issue_agreement(...)")
-    coded = table[table["coded"]]
-    base = alt.Chart(coded).mark_line(point=alt.OverlayMarkDef(size=12)).encode(
+    coded = table[table["coded"]].assign(kind="vote")
+    labels = list(dict.fromkeys(coded["issue_label"]))
+    if coverage is not None:
+        gaps = coverage.loc[coverage["coded"] == 0, ["year"]]
+        gaps = gaps.merge(pd.DataFrame({"issue_label": labels}), how="cross").assign(kind="gap", end=lambda d: d["year"] + 1)
+        coded = pd.concat([coded, gaps], ignore_index=True)
+    lines = alt.Chart().transform_filter(alt.datum.kind == "vote").mark_line(point=alt.OverlayMarkDef(size=12)).encode(
         x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
         y=alt.Y("share:Q", title="Identical votes", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
         color=theme.category_colour("country", "Country"),
         tooltip=["country:N", alt.Tooltip("year:Q", format="d"), "issue_label:N", "n_both:Q",
                  alt.Tooltip("share:Q", format=".0%")],
     )
-    layers = base
-    if coverage is not None:
-        gaps = coverage.loc[coverage["coded"] == 0, ["year"]].assign(end=lambda d: d["year"] + 1)
-        shade = alt.Chart(gaps).mark_rect(color="#dddddd", opacity=0.6).encode(x="year:Q", x2="end:Q")
-        layers = alt.layer(shade, base, data=coded)
-    chart = layers.properties(width=230, height=140).facet(
-        facet=alt.Facet("issue_label:N", title=None), columns=3, data=coded) if coverage is None else \
-        alt.layer(shade.encode(), base).properties(width=230, height=140).facet(
-            facet=alt.Facet("issue_label:N", title=None), columns=3, data=coded)
+    shade = alt.Chart().transform_filter(alt.datum.kind == "gap").mark_rect(color="#dddddd", opacity=0.7).encode(
+        x="year:Q", x2="end:Q")
+    chart = alt.layer(shade, lines, data=coded).properties(width=230, height=140).facet(
+        facet=alt.Facet("issue_label:N", title=None, sort=labels), columns=3)
     partner = table["partner"].iloc[0] if "partner" in table else "USA"
-    countries = ", ".join(dict.fromkeys(coded["country"]))
+    countries = ", ".join(dict.fromkeys(table["country"]))
     return theme.finish(chart, f"Agreement with {partner} by issue",
                         f"Share of identical votes with {partner} per year for {countries}, one panel per Voeten "
                         "issue code; grey bands mark years with no coded votes.")
