@@ -2,10 +2,12 @@
 
 import importlib.util
 import nbformat
+import numpy as np
+import pandas as pd
 import pytest
 
 import worldorder as wo
-from worldorder import selfcheck
+from worldorder import checks as selfcheck
 from conftest import REPO
 
 selfcheck._load_all()
@@ -53,3 +55,30 @@ def test_each_exercise_is_checked_in_its_notebook(key):
 def test_an_unknown_exercise_is_named():
     with pytest.raises(ValueError, match=r"Unknown exercise '99\.9'"):
         wo.check("99.9", 1)
+
+
+# ---------------------------------------------------------------- every correct form of an answer
+
+
+def test_numpy_and_pandas_forms_of_a_count_are_accepted():
+    votes = wo.votes(focus=True)
+    count = (votes[votes.resolution == "A/RES/ES-11/8"].vote == "N").sum()  # a numpy integer
+    assert type(count).__module__ == "numpy"
+    assert wo.check("03.1", count) and wo.check("03.1", int(count)) and wo.check("03.1", float(count))
+    assert wo.check("03.1", pd.Series([count])) and wo.check("03.1", np.array([count]))
+    assert not wo.check("03.1", count + 1)
+
+
+def test_a_sensibly_rounded_share_is_accepted():
+    exact = solution("02.1")()
+    for places in (2, 3, 4):
+        assert wo.check("02.1", round(exact, places)), places
+    assert not wo.check("02.1", round(exact, 2) + 0.01)
+
+
+def test_countries_in_any_container_and_spelling():
+    answer = solution("05.4")()
+    forms = [list(answer), tuple(answer), set(answer), np.array(answer), pd.Series(answer), pd.Index(answer),
+             ", ".join(answer), [wo.country_label(c) for c in answer], [c.lower() for c in answer]]
+    for form in forms:
+        assert wo.check("05.4", form), form

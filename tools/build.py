@@ -52,7 +52,7 @@ TABLES = {
                       "see reference/SOURCES.md and unga_history/PROVENANCE.md §6"),
     "blocs.csv": ("one row per membership spell", "bloc, iso3, joined",
                   "reference/bloc_memberships.csv; the `source` column keys are defined in reference/SOURCES.md"),
-    "resolutions.parquet": ("one row per recorded vote, GA and SC, 1946-01-24 to 2025-12-18", "resolution (also undl_id)",
+    "resolutions.parquet": ("one row per recorded vote, GA and SC, 1946-01-25 to 2025-12-18", "resolution (also undl_id)",
                             "UN Digital Library voting records (unga_history/undl_scrape_1946_2025/resolutions.parquet); "
                             "the 12 focus votes from rollcalls/SOURCES.md; issue codes and the important-vote flag "
                             "from Voeten/unvotes 0.3.0 (unga_history/voeten_unvotes_1946_2019)"),

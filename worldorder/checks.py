@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib
 import math
+from fractions import Fraction
 import pkgutil
 from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
+import pandas as pd
 
 from worldorder import names
 
@@ -59,20 +61,42 @@ class CheckResult:
         return self.message
 
 
-def _same(ex: Exercise, answer, expected) -> bool:
-    if ex.kind == "number":
-        if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, (int, float, np.integer, np.floating)):
-            return False
-        return math.isclose(float(answer), float(expected), rel_tol=0, abs_tol=ex.tolerance or 1e-9)
-    if ex.kind == "country":
-        return names.country(answer) == expected
-    if ex.kind == "countries":
-        return set(names.countries(answer)) == set(expected)
-    if ex.kind == "text":
-        return names.normalise(answer) == names.normalise(expected)
+def _scalar(answer):
+    """A one-value Series, array or list as that value; numpy scalars as Python numbers."""
+    if isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple)) and len(answer) == 1:
+        answer = list(answer)[0]
     if isinstance(answer, (np.integer, np.floating, np.bool_)):
         answer = answer.item()
-    return bool(answer == expected)
+    return answer
+
+
+def _decimals(value: float) -> int:
+    text = repr(float(value))
+    return len(text.split(".")[1]) if "." in text and "e" not in text else 0
+
+
+def _close(answer: float, expected: float, tolerance: float) -> bool:
+    """Within the stated tolerance, or equal to the expected value rounded to the answer's own decimals (2 or more)."""
+    if math.isclose(answer, expected, rel_tol=0, abs_tol=tolerance or 1e-9):
+        return True
+    places = _decimals(answer)
+    return 2 <= places <= 6 and abs(answer - expected) <= 0.5 * 10 ** -places + 1e-12
+
+
+def _same(ex: Exercise, answer, expected) -> bool:
+    if ex.kind == "number":
+        answer = _scalar(answer)
+        if isinstance(answer, bool) or not isinstance(answer, (int, float, Fraction)):
+            return False
+        return _close(float(answer), float(expected), ex.tolerance)
+    if ex.kind == "country":
+        return names.country(_scalar(answer)) == expected
+    if ex.kind == "countries":
+        items = names.countries(answer if isinstance(answer, str) else list(answer))
+        return set(items) == set(expected)
+    if ex.kind == "text":
+        return names.normalise(_scalar(answer)) == names.normalise(expected)
+    return bool(_scalar(answer) == expected)
 
 
 def check(key: str, answer) -> CheckResult:

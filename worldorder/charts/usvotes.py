@@ -133,7 +133,7 @@ def rule_effect(table: pd.DataFrame) -> str:
 
 
 def focus_votes_chart(resolutions: pd.DataFrame) -> alt.Chart:
-    """The totals of the General Assembly votes in a table from ``wo.resolutions()``: one row per vote."""
+    """The totals counted from the roll calls of the General Assembly votes in a table from ``wo.resolutions()``."""
     table = resolutions
     table = table[table["body"] == "GA"].sort_values("date")
     columns = {"yes": "Yes", "no": "No", "abstain": "Abstain", "non_voting": "Did not vote"}
@@ -152,4 +152,4 @@ def focus_votes_chart(resolutions: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("vote_label:N", title="Vote"), alt.Tooltip("members:Q", title="Members")],
     ).properties(width=560, height=24 * len(table))
     return theme.finish(chart, "The General Assembly focus votes", description,
-                        subtitle="Official totals; each kind of vote has its own colour and shape")
+                        subtitle="Counted from the roll calls; each kind of vote has its own colour and shape")
