@@ -114,7 +114,8 @@ def test_empty_bloc_on_a_date_gives_zero_members_and_a_note():
     assert counts["members"].iloc[0] == 0 and counts["majority"].iloc[0] is None
     assert wo.defectors(["Warsaw Pact"], ["ES-11/1"]).empty
     assert blocvotes.notes(["Warsaw Pact"], ["ES-11/1"]) == [
-        "Warsaw Pact had no members on 2 March 2022: its last member left on 1 July 1991. So it has no votes on ES-11/1."]
+        "Warsaw Pact had no members on 2 March 2022: its last member left on 1 July 1991. "
+        "So it has no votes on ES-11/1."]
 
 
 def test_cohesion_matches_hand_computation_from_counts():
@@ -209,7 +210,8 @@ def test_custom_bloc_resolves_names():
     assert nordics.members == ("DNK", "FIN", "ISL", "NOR", "SWE")
     counts = wo.bloc_counts([nordics, "EU"], ["ES-11/7"]).set_index("bloc")
     assert counts.loc["Nordics", "members"] == 5
-    parsed = parse_custom_blocs("Nordics: Denmark, Finland, Iceland, Norway, Sweden; Baltics: Estonia, Latvia, Lithuania")
+    parsed = parse_custom_blocs("Nordics: Denmark, Finland, Iceland, Norway, Sweden; "
+                                "Baltics: Estonia, Latvia, Lithuania")
     assert parsed[0] == nordics and parsed[1].members == ("EST", "LVA", "LTU")
 
 

@@ -5,7 +5,8 @@ from worldorder.checks import exercise
 
 
 @exercise("04.1", hint="List the 'A' votes in wo.votes(resolutions='2774') and find the one that is not "
-                       "the UK, France, Denmark or Greece.", kind="country", wrong=("Denmark", "United Kingdom", "China"))
+                       "the UK, France, Denmark or Greece.", kind="country",
+          wrong=("Denmark", "United Kingdom", "China"))
 def _():
     votes = record.votes(resolutions=["S/RES/2774 (2025)"])
     abstained = set(votes.loc[votes["vote"] == "A", "iso3"])
@@ -20,7 +21,8 @@ def _():
 
 
 @exercise("04.3", hint="In the ledger (wo.claims()), look at the fact 'S/RES/2774: the failed amendments' and give "
-                       "the seed id whose claim is rated wrong.", kind="text", wrong=("explainer", "analysis", "summary"))
+                       "the seed id whose claim is rated wrong.", kind="text",
+          wrong=("explainer", "analysis", "summary"))
 def _():
     table = ledger.claims()
     rows = table[(table["fact"] == "S/RES/2774: the failed amendments") & (table["rating"] == "wrong")]
