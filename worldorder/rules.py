@@ -207,12 +207,18 @@ def _sc_margin(yes, no, p5_yes, p5_no, needed, met) -> int | None:
     return p5_no + extra if extra <= no - p5_no and (p5_no or extra) else None
 
 
-def decide(resolution) -> pd.Series:
-    """The rule that applies to a vote: Article 27(3) in the SC; in the GA two-thirds when the vote is coded
-    as an important question (Voeten's ``important`` flag), else a simple majority.
+def decide(resolution, important_question: bool = False) -> pd.Series:
+    """The rule for a vote: Article 27(3) in the SC; in the GA a simple majority, or two-thirds when
+    ``important_question`` is True.
+
+    The data do not say which GA votes were taken as important questions under Article 18(2): the
+    ``important`` column of ``wo.resolutions()`` is the US State Department's list of "important votes",
+    another thing. So the choice is the caller's; :func:`margins` reports both GA rules.
 
     >>> decide("ES-11/7")["rule"]
     'GA simple majority'
+    >>> decide("ES-11/7", important_question=True)["rule"]
+    'GA important question (two-thirds)'
     >>> decide("A/RES/99/999")
     Traceback (most recent call last):
     ...
@@ -221,13 +227,12 @@ def decide(resolution) -> pd.Series:
     row, _ = _vote(resolution)
     if row["body"] == "SC":
         return sc_article27(row["resolution"])
-    important = row["important"]
-    return (ga_important_question if (not pd.isna(important) and int(important) == 1) else ga_simple_majority)(
-        row["resolution"])
+    return (ga_important_question if important_question else ga_simple_majority)(row["resolution"])
 
 
 def margins(resolutions) -> pd.DataFrame:
-    """:func:`decide`, plus the two-thirds test for every GA vote, for a list of votes (one row each).
+    """:func:`decide` (simple majority in the GA), plus the two-thirds test for every GA vote, for a list of
+    votes (one row each): ``margin`` under the rule applied, ``two_thirds_met`` and ``two_thirds_margin``.
 
     >>> table = margins(["ES-11/7", "ES-11/8"])
     >>> table["margin"].tolist(), table["two_thirds_margin"].tolist()
