@@ -9,11 +9,11 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import worldorder as wo
 from conftest import REPO
-
 
 # ---------------------------------------------------------------- inputs that used to give a wrong answer
 
@@ -51,7 +51,7 @@ def test_report_percent_refuses_what_is_not_a_share(value, message):
 
 
 def test_ambiguous_and_unusual_dates():
-    with pytest.raises(ValueError, match=r"'02/03/2022' is ambiguous .*'2022-03-02'"):
+    with pytest.raises(ValueError, match=r"'02/03/2022' is ambiguous: 2 March 2022 or 3 February 2022\? .*'2022-03-02' or '2022-02-03'"):
         wo.day("02/03/2022")
     assert list(wo.day_votes("2025-02-24 12:00")["short"]) == ["ES-11/7", "ES-11/8", "2774 (2025)"]
     assert wo.day("24 February 2025") == wo.day(dt.date(2025, 2, 24)) == pd.Timestamp("2025-02-24")

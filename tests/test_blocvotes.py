@@ -165,7 +165,7 @@ def test_bloc_agreement_majority_and_members():
     # brute force: every pair of different countries, one from each bloc, both casting a vote
     same = both = 0
     long = wo.member_votes(["EU", "G7"], votes)
-    for res, rows in long.groupby("resolution"):
+    for _, rows in long.groupby("resolution"):
         eu = rows[(rows.bloc == "EU") & rows.vote.isin(["Y", "N", "A"])]
         g7 = rows[(rows.bloc == "G7") & rows.vote.isin(["Y", "N", "A"])]
         for a in eu.itertuples():

@@ -1,14 +1,15 @@
 """Every exercise's solution passes its check, wrong answers fail, and no check prints the answer."""
 
 import importlib.util
+
 import nbformat
 import numpy as np
 import pandas as pd
 import pytest
 
 import worldorder as wo
-from worldorder import checks as selfcheck
 from conftest import REPO
+from worldorder import checks as selfcheck
 
 selfcheck._load_all()
 EXERCISES = sorted(selfcheck.EXERCISES)

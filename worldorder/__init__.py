@@ -14,7 +14,7 @@ The modules follow the ideas, in layers (each imports only those above it):
 - ``membership``: who belonged to what on a day
 - ``record``: the record as tables: filters, search, one vote country by country
 - ``pairs``: agreement between countries, voting coincidence
-- ``blocvotes``: how blocs split, cohesion, defectors, bloc agreement
+- ``blocvotes``: how blocs split, cohesion, defectors; ``blocpairs``: agreement involving blocs
 - ``order``, ``ledger``: the timeline; the claims ledger of the five seeds
 - ``charts``: one theme and the chart functions (each takes the table it draws)
 - ``explorer``: the bloc explorer (a pure view function, wired to widgets)
@@ -38,9 +38,9 @@ from worldorder.pairs import (
     report_percent, us_agreement, us_comparisons, us_rank, vote_matrix, yearly_agreement,
 )
 from worldorder.blocvotes import (
-    agreement, agreement_index, agreement_with, bloc_agreement, bloc_counts, bloc_split, cohesion,
-    country_agreement, defectors, defectors_table, member_votes, rice_index,
+    agreement_index, bloc_counts, bloc_split, cohesion, defectors, defectors_table, member_votes, rice_index,
 )
+from worldorder.blocpairs import agreement, agreement_with, bloc_agreement, country_agreement
 from worldorder.order import cold_war_end, event_date, last_full_year
 from worldorder.ledger import check_claim, claims
 from worldorder.charts.theme import setup

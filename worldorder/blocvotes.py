@@ -12,7 +12,7 @@ counts for NATO on 24 February 2025 but not on 2 March 2022, and a 1956 vote use
 
 >>> t = cohesion(["NATO"], ["ES-11/1", "ES-11/7"])
 >>> [round(v, 2) for v in t["agreement_index"]]
-[1.0, 0.91]
+[1.0, 0.86]
 >>> defectors(["EU"], ["ES-11/7"])["iso3"].tolist()
 ['HUN']
 """
@@ -24,8 +24,7 @@ import functools
 import numpy as np
 import pandas as pd
 
-from worldorder import data, membership, names, pairs, record
-from worldorder.names import CustomBloc
+from worldorder import data, membership, names, record
 from worldorder.vocab import CAST, VOTE_CODES, VOTE_LABELS
 
 CODES = VOTE_CODES
@@ -271,135 +270,6 @@ def defectors_table(blocs, resolutions, include_absent: bool = False) -> pd.Data
         "Bloc majority": found["majority_label"] + " (" + found["majority_size"] + ")",
     })
     return table
-
-
-# ---------------------------------------------------------------- agreement
-
-
-def _country_or_bloc(value):
-    """A CustomBloc or bloc name stays a bloc; otherwise the value must be a country (ISO3 returned)."""
-    if isinstance(value, CustomBloc):
-        return "bloc", value
-    try:
-        return "bloc", names.bloc(value)
-    except ValueError as bloc_error:
-        try:
-            return "country", names.country(value)
-        except ValueError as country_error:
-            hints = [str(e).split(". ", 1)[-1] for e in (country_error, bloc_error)]
-            raise ValueError(f"Unknown country or bloc {value!r}. As a country: {hints[0]} "
-                             f"As a bloc: {hints[1]}") from None
-
-
-def positions(who, resolutions) -> pd.Series:
-    """The position (Y, N, A, or None) of a country or bloc on each vote, indexed by resolution.
-
-    A country's position is its cast vote (None if it did not vote or has no
-    row); a bloc's position is its majority on that date (None on a tie or
-    when nobody voted).
-    """
-    kind, key = _country_or_bloc(who)
-    votes = vote_list(resolutions)
-    if kind == "bloc":
-        table = bloc_counts([key], resolutions)
-        found = table.set_index("resolution")["majority"]
-    else:
-        found = pd.Series({s: _cast_on(s).get(key) for s in votes["resolution"]}, dtype=object)
-        found = found.where(found.isin(CAST), None)
-    return found.reindex(votes["resolution"]).astype(object).where(lambda s: s.notna(), None)
-
-
-def agreement(a, b, resolutions) -> float:
-    """Share of votes on which ``a`` and ``b`` took the same position (countries or blocs, mixed freely).
-
-    Over the chosen votes on which both have a position (see
-    :func:`positions`): identical positions ÷ votes where both have one. A bloc's
-    position is its dated majority, so ``agreement("USA", "EU", ...)`` asks
-    how often the US voted as most EU members did. NaN if no vote qualifies.
-    """
-    pa, pb = positions(a, resolutions), positions(b, resolutions)
-    both = pa.notna() & pb.notna()
-    return float((pa[both] == pb[both]).mean()) if both.any() else float("nan")
-
-
-def bloc_agreement(blocs, resolutions, method: str = "majority") -> pd.DataFrame:
-    """Bloc × bloc agreement over a set of votes, as a square DataFrame (NaN where undefined).
-
-    ``method="majority"``: share of votes on which the two blocs' majority
-    positions were identical, over the votes on which both had a majority.
-
-    ``method="members"``: mean pairwise agreement between members, pooled over
-    the votes: among every pair of two different countries, one from each bloc,
-    that both cast Y, N or A on a vote, the share that voted the same. On the
-    diagonal it compares a bloc's members with each other.
-    """
-    chosen = names.blocs(blocs)
-    labels = [str(b) for b in chosen]
-    if method == "majority":
-        wide = bloc_counts(chosen, resolutions).pivot(index="bloc", columns="resolution", values="majority")
-        wide = wide.reindex(labels)
-        codes = wide.to_numpy(dtype=object)
-        codes = np.where(pd.isna(codes), "", codes)
-        n_both, identical = pairs.pair_counts(pd.DataFrame(codes, index=labels))
-    elif method == "members":
-        n_both, identical = _member_pair_counts(chosen, resolutions, labels)
-    else:
-        raise ValueError(f"Unknown method {method!r}. Choose 'majority' or 'members'.")
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(n_both > 0, identical / n_both, np.nan)
-    return pd.DataFrame(share, index=pd.Index(labels, name="bloc_a"), columns=pd.Index(labels, name="bloc_b"))
-
-
-def _member_pair_counts(chosen, resolutions, labels) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of distinct members (one per bloc) that both cast a vote, and how many of them agreed."""
-    long = member_votes(chosen, resolutions)
-    k = len(labels)
-    n_both, identical = np.zeros((k, k)), np.zeros((k, k))
-    for _, rows in long.groupby("resolution"):
-        cast = rows[rows["vote"].isin(CAST)]
-        by_code = pd.crosstab(cast["bloc"], cast["vote"]).reindex(index=labels, columns=list(CAST), fill_value=0)
-        counts = by_code.to_numpy(dtype=float)
-        voters = [set(cast.loc[cast["bloc"] == n, "iso3"]) for n in labels]
-        overlap = np.array([[len(voters[i] & voters[j]) for j in range(k)] for i in range(k)], dtype=float)
-        total = counts.sum(axis=1)
-        identical += counts @ counts.T - overlap
-        n_both += np.outer(total, total) - overlap
-    return n_both, identical
-
-
-def country_agreement(resolutions, countries=None) -> pd.DataFrame:
-    """All-pairs agreement between countries over a set of focus votes, in one vectorised step.
-
-    Builds the country × vote matrix and uses ``wo.pairwise_agreement``
-    (matrix products, not a join per pair): share of identical votes over the
-    votes both cast (Y, N or A). ``countries`` narrows the rows (any spelling).
-    """
-    symbols = list(vote_list(resolutions)["resolution"])
-    cast = record.votes(resolutions=symbols, countries=countries)
-    return pairs.pairwise_agreement(pairs.vote_matrix(cast))
-
-
-def agreement_with(country, blocs, resolutions) -> pd.DataFrame:
-    """For each bloc and vote: how many of the bloc's other members voted as ``country`` did.
-
-    Columns: bloc, resolution, short, date, country_vote, others_cast (members
-    other than the country who cast Y, N or A), same, share (same ÷
-    others_cast; NaN when the country did not cast a vote or no other member did).
-    """
-    iso3 = names.country(country)
-    long = member_votes(blocs, resolutions)
-    theirs = pd.Series({s: _cast_on(s).get(iso3) for s in vote_list(resolutions)["resolution"]}, dtype=object)
-    long["country_vote"] = long["resolution"].map(theirs)
-    others = long[(long["iso3"] != iso3) & long["vote"].isin(CAST)]
-    grouped = others.assign(same=others["vote"] == others["country_vote"]).groupby(["bloc", "resolution"])
-    summary = pd.DataFrame({"others_cast": grouped.size(), "same": grouped["same"].sum()})
-    table = _all_bloc_votes(blocs, resolutions).join(summary, on=["bloc", "resolution"])
-    table["country"] = names.country_label(iso3)
-    table["country_vote"] = table["resolution"].map(theirs)
-    table[["others_cast", "same"]] = table[["others_cast", "same"]].fillna(0).astype(int)
-    country_cast = table["country_vote"].isin(CAST) & (table["others_cast"] > 0)
-    table["share"] = (table["same"] / table["others_cast"]).where(country_cast)
-    return table[["bloc", "resolution", "short", "date", "country", "country_vote", "others_cast", "same", "share"]]
 
 
 # ---------------------------------------------------------------- what to say about it

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import importlib
 import math
-from fractions import Fraction
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd

@@ -118,7 +118,7 @@ def _check_countries(symbol: str, code: str, named: list[str]) -> Verdict:
     bad = [c for c in named if actual[c] != code]
     if not bad:
         return Verdict("right", f"the roll call has {_label(good)} {VERB[code]} on {symbol}")
-    slips = "; ".join(f"{names.country_label(c)} " + (VERB[actual[c]] if actual[c] in VERB else "not listed")
+    slips = "; ".join(f"{names.country_label(c)} " + VERB.get(actual[c], "not listed")
                       for c in bad)
     if good:
         return Verdict("partly right", f"{_label(good)} did vote as claimed on {symbol}, but the roll call has {slips}")

@@ -17,7 +17,7 @@ ValueError: The label 'France (DEU)' names France but carries the code DEU (Germ
 >>> day("02/03/2022")
 Traceback (most recent call last):
 ...
-ValueError: The date '02/03/2022' is ambiguous (2 March or 3 February?). Write it as '2022-03-02' (year-month-day) or '2 March 2022'.
+ValueError: The date '02/03/2022' is ambiguous: 2 March 2022 or 3 February 2022? Write it as year-month-day, '2022-03-02' or '2022-02-03'.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def normalise(text) -> str:
 
 
 def _suggest(kind: str, value, choices: dict[str, str], label, example: str) -> ValueError:
-    close = difflib.get_close_matches(normalise(value), list(choices), n=6, cutoff=0.6)
+    close = difflib.get_close_matches(normalise(value), list(choices), n=6, cutoff=0.75)
     names = list(dict.fromkeys(label(choices[c]) for c in close))[:3]
     hint = f"Did you mean {', '.join(names)}?" if names else f"Try {example}."
     return ValueError(f"Unknown {kind} {value!r}. {hint}")
@@ -246,6 +246,7 @@ def _symbol_keys(symbol: str, body: str) -> list[str]:
     keys = [symbol, short]
     if body == "SC":
         keys.append(re.sub(r"\s*\(\d{4}\)$", "", short))  # a bare number is a Security Council resolution
+        keys.append(re.sub(r"\s*\(\d{4}\)$", "", symbol))  # S/RES/2774
     else:
         keys.append(re.sub(r"\[[^\]]*\]$", "", short))  # 377(V) for A/RES/377(V)[A-C]
     return [normalise(k).replace(" ", "") for k in keys]
@@ -304,7 +305,7 @@ def day(value) -> pd.Timestamp:
     date with a time zone.
     """
     forms = "Write it as '2025-02-24' (year-month-day) or '24 February 2025'."
-    if isinstance(value, (bool, np.bool_)) or isinstance(value, (int, float, np.integer, np.floating)):
+    if isinstance(value, (bool, np.bool_, int, float, np.integer, np.floating)):
         raise ValueError(f"The date {value!r} is a bare number, not a date. {forms} "
                          "For a year, give a day in it, such as '2025-12-31'.")
     if isinstance(value, (dt.date, pd.Timestamp, np.datetime64)):
@@ -314,8 +315,8 @@ def day(value) -> pd.Timestamp:
         if m := AMBIGUOUS_DATE.fullmatch(text):
             a, b = int(m.group(1)), int(m.group(2))
             if a <= 12 and b <= 12 and a != b:
-                raise ValueError(f"The date {value!r} is ambiguous ({_month_day(b, a)} or {_month_day(a, b)}?). "
-                                 f"Write it as '{_iso(m, a, b)}' (year-month-day) or '{_spelled(m, a, b)}'.")
+                raise ValueError(f"The date {value!r} is ambiguous: {_spelled(m, a, b)} or {_spelled(m, b, a)}? "
+                                 f"Write it as year-month-day, '{_iso(m, a, b)}' or '{_iso(m, b, a)}'.")
             raise ValueError(f"The date {value!r} is not in a form read for sure. {forms}")
         if re.fullmatch(r"\d+", text):
             raise ValueError(f"The date {value!r} is a bare number, not a date. {forms}")
@@ -331,10 +332,6 @@ def day(value) -> pd.Timestamp:
         raise ValueError(f"The date {value!r} has a time zone; give the calendar day alone, such as "
                          f"'{stamp:%Y-%m-%d}'.")
     return stamp.normalize()
-
-
-def _month_day(d: int, m: int) -> str:
-    return f"{d} {dt.date(2000, m, 1):%B}"
 
 
 def _iso(match, a: int, b: int) -> str:

@@ -5,7 +5,7 @@ matrix products instead of a join per pair. The yearly tables are computed from 
 time (about a tenth of a second for 1946-2025; ``make bench`` measures it).
 
 >>> round(agreement_share("USA", "GBR", 2023), 3)
-0.682
+0.724
 >>> report_percent(Fraction(109, 200))     # 54.5 exactly: half to even
 54
 >>> report_percent(87)

@@ -180,14 +180,20 @@ def not_listed_reason(symbol: str, iso3: str) -> str:
     row = data.resolution_table().set_index("resolution").loc[symbol]
     info = data.countries().set_index("iso3").loc[iso3]
     label, when = names.country_label(iso3), membership.long_date(row["date"])
-    if info["status"] in ("observer", "non-member"):
-        return f"{label} has no vote in the General Assembly: it is a non-member {info['status']} state."
     if row["body"] == "SC":
         return f"{label} was not on the Security Council on {when}, so it had no vote on {symbol}."
+    if info["status"] == "observer":
+        return f"{label} has no vote in the General Assembly: it is a non-member observer state."
+    if info["status"] == "non-member":
+        return f"{label} has no vote in the General Assembly: it is not a UN member."
     if info["status"] == "member" and not membership.un_member_on(iso3, row["date"]):
         return (f"{label} was not a UN member yet on {when}: it was admitted on "
                 f"{membership.long_date(info['admission_date'])}.")
-    return f"{label} is not listed in the roll call of {symbol} ({when}): the seat did not exist then."
+    seen = votes(body="GA", countries=[iso3])["date"]
+    if info["status"] == "former seat" and len(seen):
+        return (f"{label} is not listed in the roll call of {symbol} ({when}): its seat is listed in General "
+                f"Assembly votes from {membership.long_date(seen.min())} to {membership.long_date(seen.max())}.")
+    return f"{label} is not listed in the roll call of {symbol} ({when})."
 
 
 def vote_table(resolution) -> pd.DataFrame:
@@ -208,7 +214,7 @@ def totals(resolution) -> pd.DataFrame:
     columns = ["yes", "no", "abstain", "non_voting"]
     table = pd.DataFrame({"vote": list(VOTE_CODES), "vote_label": [VOTE_LABELS[c] for c in VOTE_CODES],
                           "counted": [int(row[c]) for c in columns],
-                          "official": [row[f"official_{c}"] for c in columns]})
+                          "official": pd.array([row[f"official_{c}"] for c in columns], dtype="Int64")})
     table["match"] = (table["counted"] == table["official"]).astype("boolean")
     return table
 

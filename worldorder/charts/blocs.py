@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from worldorder import blocvotes, names
-from worldorder.blocvotes import CODES, agreement_index, agreement_with, bloc_agreement, bloc_counts, cohesion
+from worldorder.blocpairs import agreement_with, bloc_agreement
+from worldorder.blocvotes import CODES, bloc_counts, cohesion
 from worldorder.charts import theme
 from worldorder.vocab import VOTE_LABELS
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from worldorder import data, names, order, pairs
+from worldorder import names, order, pairs
 from worldorder.charts import theme
 from worldorder.charts.theme import CATEGORY_SHAPES, LINE_DASHES
+from worldorder.vocab import TOTAL_COLUMNS, VOTE_LABELS
 
 BIN_WIDTH = 0.05  # width of one column in the rank dot plot (5 percentage points)
 OTHERS = "other members"
@@ -136,7 +137,7 @@ def focus_votes_chart(resolutions: pd.DataFrame) -> alt.Chart:
     """The totals counted from the roll calls of the General Assembly votes in a table from ``wo.resolutions()``."""
     table = resolutions
     table = table[table["body"] == "GA"].sort_values("date")
-    columns = {"yes": "Yes", "no": "No", "abstain": "Abstain", "non_voting": "Did not vote"}
+    columns = {column: VOTE_LABELS[code] for code, column in TOTAL_COLUMNS.items()}
     long = table.melt(id_vars=["short", "date", "title"], value_vars=list(columns),
                       var_name="kind", value_name="members")
     long["vote_label"] = long["kind"].map(columns)

@@ -1,6 +1,6 @@
 """Exercises of notebook 05 (compare vote blocs): the expected answers, computed from the shipped data."""
 
-from worldorder import blocvotes
+from worldorder import blocpairs, blocvotes
 from worldorder.checks import exercise
 
 DEFAULT_BLOCS = blocvotes.DEFAULT_BLOCS
@@ -42,4 +42,4 @@ def _():
 @exercise("05.5", hint="wo.agreement('USA', 'EU', ['ES-11/1', 'ES-11/7', 'ES-11/8']) is a share between 0 "
                        "and 1; two decimals are enough.", kind="number", tolerance=0.005, wrong=(0, 1, 0.5))
 def _():
-    return blocvotes.agreement("USA", "EU", ["ES-11/1", "ES-11/7", "ES-11/8"])
+    return blocpairs.agreement("USA", "EU", ["ES-11/1", "ES-11/7", "ES-11/8"])

@@ -1,0 +1,91 @@
+"""The house rules: lint clean, docstring examples run, modules small and layered without cycles."""
+
+import ast
+import doctest
+import importlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import worldorder as wo
+from conftest import REPO
+
+PACKAGE = REPO / "worldorder"
+MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "exercises" not in p.parts)
+
+
+def module_name(path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_ruff_finds_nothing():
+    ruff = shutil.which("ruff", path=str(REPO / ".venv" / "bin")) or shutil.which("ruff")
+    if not ruff:
+        pytest.skip("ruff is not installed (make install adds it)")
+    out = subprocess.run([ruff, "check", "--output-format", "concise", str(REPO)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_docstring_examples_run(path):
+    module = importlib.import_module(module_name(path))
+    failures, _ = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert failures == 0
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_modules_stay_small(path):
+    assert len(path.read_text().splitlines()) <= 420, "split this module by concept"
+
+
+def imports_of(path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("worldorder"):
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("worldorder"))
+    return found
+
+
+def test_the_modules_import_each_other_without_cycles():
+    names = {module_name(p) for p in MODULES}
+    graph = {module_name(p): {m for m in imports_of(p) if m in names and m != module_name(p)}
+             for p in MODULES if p.name != "__init__.py"}
+    state: dict[str, str] = {}
+
+    def visit(node, trail):
+        state[node] = "open"
+        for nxt in graph.get(node, ()):
+            assert state.get(nxt) != "open", "import cycle: " + " -> ".join([*trail, node, nxt])
+            if nxt not in state:
+                visit(nxt, [*trail, node])
+        state[node] = "done"
+
+    for node in graph:
+        if node not in state:
+            visit(node, [])
+
+
+def test_only_the_data_module_reads_the_data_folder():
+    readers = [p for p in MODULES if any(word in p.read_text() for word in ("read_parquet(", "read_csv(", "read_text("))]
+    assert {module_name(p) for p in readers} <= {"worldorder.data", "worldorder.ledger"}
+
+
+def test_the_vocabulary_is_defined_once():
+    for path in MODULES:
+        if path.name != "vocab.py":
+            text = path.read_text()
+            assert 'VOTE_CODES = ("Y"' not in text and '"Did not vote"}' not in text, path
+
+
+def test_importing_the_package_is_quiet_and_quick_to_use():
+    code = "import worldorder as wo; wo.votes(focus=True)"
+    out = subprocess.run([sys.executable, "-W", "error::FutureWarning", "-c", code], cwd=REPO, capture_output=True,
+                         text=True)
+    assert out.returncode == 0 and out.stderr == "", out.stderr
+    assert wo.__all__
