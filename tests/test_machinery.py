@@ -8,7 +8,6 @@ import worldorder as wo
 from worldorder import rules, scaling, topics
 from worldorder.charts import machinery
 
-
 # 1 · From 51 to 193 members ------------------------------------------------------------------------------
 
 def test_membership_counts_follow_the_admission_dates():
