@@ -60,7 +60,7 @@ def _by_year() -> dict[int, None]:
     return dict.fromkeys(int(y) for y in np.unique(years[recorded]))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _one_year(year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One year's recorded GA votes cast: (column within the year, seat code, value)."""
     years, recorded = _ga_years()
