@@ -33,7 +33,7 @@ test: install browser  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 data: install  ## rebuild data/ from ../shared/data
-	$(BIN)/python -m worldorder.build
+	$(BIN)/python -m tools.build
 
 bench: install  ## time the helper, the widgets and the notebooks
 	$(BIN)/python -m benchmarks

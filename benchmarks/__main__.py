@@ -1,24 +1,33 @@
 """Run every benchmark in one go: ``python -m benchmarks`` from the repository root (``make bench``).
 
-Figures, not tests: nothing here fails on a slow machine, but the all-pairs
-benchmark does assert that the fast and the naive computations agree.
+Figures, not tests: nothing here fails on a slow machine, but the all-pairs benchmark asserts that the
+fast and the naive computations agree. ``--quick`` skips the slow parts (the full self-join, the notebooks).
 """
 
 import platform
+import sys
 import time
 
-from benchmarks import notebooks, pairs, widget
+from benchmarks import loading, notebooks, pairs, positions, search, widget
 
 
-def main() -> None:
+def main(argv=None) -> None:
+    quick = "--quick" in (argv if argv is not None else sys.argv[1:])
     print(f"benchmarks on {platform.node()} ({platform.processor() or platform.machine()}), "
           f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M')}")
-    print("1. all-pairs agreement (vectorised country × vote matrix vs pandas self-join)")
-    pairs.run()
-    print("2. bloc explorer: value change → new chart data ready")
-    widget.run()
-    print("3. notebooks, fresh kernel each")
-    notebooks.run()
+    print("1. cold start")
+    loading.run(3 if quick else 5)
+    print("2. all-pairs agreement (vectorised country × vote matrix vs pandas self-join)")
+    pairs.run(quick)
+    print("3. search")
+    search.run()
+    print("4. bloc explorer: value change → new view shown")
+    widget.run(45 if quick else 90)
+    print("5. positions on one line")
+    positions.run()
+    if not quick:
+        print("6. notebooks, fresh kernel each")
+        notebooks.run()
 
 
 if __name__ == "__main__":

@@ -21,4 +21,4 @@ def run() -> None:
         took = time.perf_counter() - start
         total += took
         print(f"  {path.name}: {took:.1f} s")
-    print(f"  whole set: {total:.1f} s (target ≤ 90 s)")
+    print(f"  whole set: {total:.1f} s (target ≤ 60 s)")

@@ -238,3 +238,12 @@ def test_report_percent_matches_exact_half_even_rounding(top, bottom):
     share = Fraction(min(top, bottom), bottom)
     assert wo.report_percent(share) == round(share * 100)
     assert wo.report_percent(np.float64(float(share))) == round(share * 100)
+
+
+def test_a_fuzz_run_finds_no_unexplained_error():
+    """A short run of `python -m tools.fuzz` (the full run takes 1,500 inputs)."""
+    from tools import fuzz
+
+    counts, unexplained = fuzz.fuzz(400, seed=11)
+    assert unexplained == []
+    assert counts["answer"] > 20 and counts["clear error"] > 200

@@ -102,7 +102,7 @@ def _same(ex: Exercise, answer, expected) -> bool:
 def check(key: str, answer) -> CheckResult:
     """Say whether ``answer`` to exercise ``key`` is right; give a hint when it is not."""
     _load_all()
-    if key not in EXERCISES:
+    if not isinstance(key, str) or key not in EXERCISES:
         raise ValueError(f"Unknown exercise {key!r}. Exercises are named like {', '.join(sorted(EXERCISES)[:3])}.")
     ex = EXERCISES[key]
     if answer is None or answer is ...:

@@ -135,7 +135,7 @@ def country_label(iso3: str) -> str:
     ...
     ValueError: country_label takes a code such as 'UKR', not 'Ukraine'; write country_label(country('Ukraine')).
     """
-    code = str(iso3).strip().upper() if isinstance(iso3, (str, np.str_)) else iso3
+    code = str(iso3).strip().upper() if isinstance(iso3, (str, np.str_)) else None
     if code not in _labels():
         if isinstance(iso3, str) and iso3.strip() and normalise(iso3) in _country_names():
             raise ValueError(f"country_label takes a code such as 'UKR', not {iso3!r}; "

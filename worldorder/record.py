@@ -259,6 +259,8 @@ def country_votes(countries, day="2025-02-24") -> pd.DataFrame:
 
 def series_totals(prefix: str = "A/RES/ES-11/") -> pd.DataFrame:
     """Yes/no/abstain/did-not-vote counts for each vote whose symbol starts with ``prefix`` (long form)."""
+    if not isinstance(prefix, str) or not prefix.strip():
+        raise ValueError(f"Unknown series {prefix!r}: give the start of the symbols as text, such as 'A/RES/ES-11/'.")
     table = data.resolution_table()
     chosen = table[table["resolution"].astype(str).str.startswith(prefix)]
     if chosen.empty:
