@@ -237,6 +237,10 @@ def margins(resolutions) -> pd.DataFrame:
     >>> table = margins(["ES-11/7", "ES-11/8"])
     >>> table["margin"].tolist(), table["two_thirds_margin"].tolist()
     ([38, 43], [20, 26])
+    >>> margins(["A/RES/99/999"])
+    Traceback (most recent call last):
+    ...
+    ValueError: Unknown resolution 'A/RES/99/999'. Did you mean ...?
     """
     rows = []
     for r in ([resolutions] if isinstance(resolutions, str) else list(resolutions)):
@@ -258,6 +262,10 @@ def two_thirds_of_voting_only(years=None) -> pd.DataFrame:
 
     >>> "A/RES/ES-11/7" in set(two_thirds_of_voting_only(2025)["resolution"])
     True
+    >>> two_thirds_of_voting_only(1964)
+    Traceback (most recent call last):
+    ...
+    ValueError: There are no recorded General Assembly votes in 1964: ...
     """
     ga = record.resolutions(years=years, body="GA")
     listed = ga[["yes", "no", "abstain", "non_voting"]].sum(axis=1)

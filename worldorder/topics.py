@@ -33,6 +33,10 @@ def coverage(body: str = "GA") -> pd.DataFrame:
     >>> table = coverage().set_index("year")
     >>> int(table.loc[2021, "coded"]), int(table.loc[2021, "recorded_votes"]) > 0
     (0, True)
+    >>> coverage("XX")
+    Traceback (most recent call last):
+    ...
+    ValueError: Unknown body 'XX': choose 'GA' (General Assembly) or 'SC' (Security Council).
     """
     table = record.resolutions(body=body)
     per_year = table.groupby("year").agg(recorded_votes=("resolution", "size"), coded=("issue_coded", "sum"))
@@ -46,6 +50,10 @@ def issue_votes(years=None) -> pd.DataFrame:
 
     >>> issue_votes(1985).query("resolution == 'A/RES/40/25'")["issue"].tolist()
     ['co', 'hr']
+    >>> issue_votes(1900)
+    Traceback (most recent call last):
+    ...
+    ValueError: No recorded votes in 1900: the record runs from 1946 to 2025.
     """
     table = record.resolutions(years=years, body="GA")[["resolution", "year", "issues"]]
     table = table.assign(issue=table["issues"].where(table["issues"].astype(str).str.len() > 0, UNCODED)

@@ -49,7 +49,16 @@ def membership_growth_chart(table: pd.DataFrame, by: str = "un_regional_group") 
 
 
 def margins_chart(table: pd.DataFrame) -> alt.Chart:
-    """Bars: for each vote, how many states would have had to switch (yes↔no) to change the outcome."""
+    """Bars: for each vote, how many states would have had to switch (yes↔no) to change the outcome.
+
+    >>> import worldorder as wo
+    >>> margins_chart(wo.margins(["ES-11/7"])).to_dict()["title"]
+    'How close were the votes?'
+    >>> margins_chart(wo.resolutions(years=2025))
+    Traceback (most recent call last):
+    ...
+    ValueError: margins_chart takes wo.margins([...]): columns short, margin, rule are needed.
+    """
     _need(table, ["short", "margin", "rule"], "margins_chart", "wo.margins([...])")
     chart = alt.Chart(table.dropna(subset=["margin"])).mark_bar().encode(
         x=alt.X("margin:Q", title="States that would have had to switch (yes ↔ no)"),
@@ -67,6 +76,14 @@ def issue_agreement_chart(table: pd.DataFrame, coverage: pd.DataFrame | None = N
     """Small multiples, one per issue: share of identical votes with the partner per year, a line per country.
 
     Years without coded votes are shaded grey in every panel when ``coverage`` (``topics.coverage()``) is given.
+
+    >>> import worldorder as wo
+    >>> issue_agreement_chart(wo.issue_agreement("GBR", years=1985)).to_dict()["title"]
+    'Agreement with USA by issue'
+    >>> issue_agreement_chart(wo.positions(1985))
+    Traceback (most recent call last):
+    ...
+    ValueError: issue_agreement_chart takes wo.issue_agreement(...): columns year, issue_label, share, country, coded are needed.
     """
     _need(table, ["year", "issue_label", "share", "country", "coded"], "issue_agreement_chart",
           "wo.issue_agreement(...)")
@@ -95,7 +112,16 @@ def issue_agreement_chart(table: pd.DataFrame, coverage: pd.DataFrame | None = N
 
 
 def positions_chart(table: pd.DataFrame) -> alt.Chart:
-    """Lines of chosen countries' positions per year (USA positive every year), zero marked."""
+    """Lines of chosen countries' positions per year (USA positive every year), zero marked.
+
+    >>> import worldorder as wo
+    >>> positions_chart(wo.positions_over_time(["USA", "RUS"], range(1990, 1992))).to_dict()["title"]
+    'Positions on one line, year by year'
+    >>> positions_chart(wo.un_membership())
+    Traceback (most recent call last):
+    ...
+    ValueError: positions_chart takes wo.positions_over_time(...): columns year, country, position are needed.
+    """
     _need(table, ["year", "country", "position"], "positions_chart", "wo.positions_over_time(...)")
     lines = alt.Chart(table).mark_line(point=alt.OverlayMarkDef(size=10)).encode(
         x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
