@@ -221,6 +221,8 @@ def write_manifest(out: Path, rows: dict[str, int]) -> pd.DataFrame:
         path = out / name
         if not path.is_file():
             raise FileNotFoundError(f"{path} is missing: the manifest lists every shipped file")
+        if name not in rows and name.endswith(".csv"):
+            rows[name] = len(pd.read_csv(path, dtype=str))
         entries.append({"file": name, "rows": rows.get(name, ""), "grain": grain, "keys": keys, "source": source,
                         "sha256": sha256(path)})
     manifest = pd.DataFrame(entries)
