@@ -89,3 +89,20 @@ def test_importing_the_package_is_quiet_and_quick_to_use():
                          text=True)
     assert out.returncode == 0 and out.stderr == "", out.stderr
     assert wo.__all__
+
+
+def test_why_altair_is_pinned_below_6():
+    """requirements.txt keeps altair<6: Altair 6 writes Vega-Lite 6, and JupyterLab 4's built-in offline
+    renderer only draws the Vega-Lite mime types it lists (up to v5)."""
+    import re as regex
+
+    import altair as alt
+
+    static = REPO / ".venv" / "share" / "jupyter" / "lab" / "static"
+    if not static.is_dir():
+        pytest.skip("JupyterLab is not installed in .venv")
+    found = set()
+    for path in static.glob("*.js"):
+        found |= set(regex.findall(r"application/vnd\.vegalite\.v(\d+)\+json", path.read_text(errors="ignore")))
+    assert "5" in found and "6" not in found, found
+    assert alt.SCHEMA_VERSION.startswith("v5")
