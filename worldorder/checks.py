@@ -1,17 +1,53 @@
-"""Self-checks for the exercises: ``wo.check("02.1", answer)`` says right or wrong, never the answer.
+"""Self-checks for the exercises: ``wo.check("02.1", answer)`` says right or not yet, never the answer.
 
-Each notebook's exercises live in ``worldorder/exercises/nbNN.py``. An exercise
-is a function that computes the expected answer from the shipped data,
-registered with :func:`exercise`; the answer itself is never stored as text.
+Each notebook's exercises live in ``worldorder/exercises/nbNN.py``. There are three kinds:
+
+- :func:`exercise`: a function that computes the expected answer from the shipped data;
+- :func:`chart_exercise`: a chart the learner builds, checked from its Vega-Lite specification
+  (mark, encoded fields and their types, title and description) by ``wo.check(key, chart)`` or
+  :func:`check_chart`;
+- :func:`written`: an "argue from the data" question; its check records the answer and says it is not
+  auto-checked (TEACHING.md has a model answer and a rubric).
+
+**How the expected answers are hidden.** The answer is never stored as text or as an attribute. The
+registered function is held only inside a closure; on the first check it is called once, its value is
+normalised and turned into *salted SHA-256 digests*, and the plain value is dropped. A check normalises the
+learner's answer the same way and compares digests. ``EXERCISES[key]`` holds the key, the hints, the kind,
+the tolerance and the feedback for known wrong answers, and its ``repr`` shows nothing more. The salt is drawn
+at random when this module is imported, so digests cannot be looked up in a table made beforehand. (A
+determined learner can still compute the answer, or try candidates one by one: the aim is that the answer is
+not lying around in plain form, not cryptographic secrecy.)
+
+**The rule for numbers.** A digest only says "equal", so tolerance is turned into a set of digests:
+
+- the number line is cut into cells a quarter of the tolerance wide; the digests of every cell that touches
+  ``[expected - tolerance, expected + tolerance]`` are kept, and an answer is accepted when the digest of its
+  cell is among them (so it is accepted within the tolerance, give or take a quarter of it; never further);
+- with no tolerance, the digest is that of the value rounded to 9 decimals (so ``12``, ``12.0`` and
+  ``np.int64(12)`` are the same answer);
+- an answer written with 2 to 6 decimals is also accepted when it equals the expected value rounded to that
+  many decimals (the digests of ``f"{expected:.2f}"`` ... ``f"{expected:.6f}"`` are kept);
+- with ``percent_ok=True`` (a share the question allows as a percentage), ``36.7`` is also read as ``0.367``.
+
+**Hints grow** with each attempt that is not right: a nudge, then where to look, then the method; the last
+one is repeated. A hint names functions and columns, never the value. **Known wrong answers** get feedback
+aimed at the mistake: ``wrong={13: "that is the count for ES-11/7"}`` (a tuple of values still works: they are
+tested as wrong, with the ordinary hint).
+
+Every check is recorded in :data:`LOG` (key, status, attempt), which ``tools/grade.py`` reads after running
+a learner's notebook.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import math
 import pkgutil
-from collections.abc import Callable
-from dataclasses import dataclass
+import secrets
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
@@ -19,26 +55,281 @@ import pandas as pd
 
 from worldorder import names
 
+KINDS = ("value", "number", "country", "countries", "text", "chart", "written")
+_SALT = secrets.token_bytes(16)
+_DECIMAL_PLACES = range(2, 7)
 
-@dataclass(frozen=True)
+NUDGES = {
+    "number": "Read the question again: what exactly is counted or measured, and in which table?",
+    "value": "Read the question again: which table holds this, and which column answers it?",
+    "country": "Answer with one country (a name, a label or a three-letter code all work).",
+    "countries": "Answer with every country asked for: a list, or names separated by commas.",
+    "text": "Answer with the word or name exactly as the table writes it (case and spacing do not matter).",
+    "chart": "Build the chart with alt.Chart(table).mark_...().encode(...).properties(title=..., description=...).",
+}
+
+
+def _digest(key: str, text: str) -> str:
+    return hashlib.sha256(_SALT + key.encode() + b"\0" + text.encode()).hexdigest()
+
+
+# ---------------------------------------------------------------- normalising answers
+
+
+def _scalar(answer):
+    """A one-value Series, array or list as that value; numpy scalars as Python numbers."""
+    if isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple)) and len(answer) == 1:
+        answer = list(answer)[0]
+    if isinstance(answer, pd.DataFrame) and answer.size == 1:
+        answer = answer.iloc[0, 0]
+    if isinstance(answer, (np.integer, np.floating, np.bool_)):
+        answer = answer.item()
+    return answer
+
+
+def _number(answer) -> float:
+    answer = _scalar(answer)
+    if isinstance(answer, str):
+        text = answer.strip().replace(",", "")
+        answer = float(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
+    if isinstance(answer, bool) or not isinstance(answer, (int, float, Fraction)):
+        raise TypeError(f"expected a number, got {type(answer).__name__}")
+    value = float(answer)
+    if not math.isfinite(value):
+        raise ValueError("the number is not finite")
+    return value
+
+
+def _places(value: float) -> int:
+    text = repr(float(value))
+    return len(text.split(".")[1]) if "." in text and "e" not in text else 0
+
+
+def _cells(value: float, tolerance: float) -> Iterable[str]:
+    step = tolerance / 4
+    low, high = math.floor((value - tolerance) / step), math.floor((value + tolerance) / step)
+    return (f"cell:{k}" for k in range(low, high + 1))
+
+
+def _number_forms(value: float, tolerance: float, rounding: bool = True) -> set[str]:
+    """Every normalised form under which ``value`` (the expected one) is accepted."""
+    forms = set(_cells(value, tolerance)) if tolerance else {f"exact:{round(value, 9):.9f}"}
+    if rounding:
+        forms |= {f"round{p}:{value:.{p}f}" for p in _DECIMAL_PLACES}
+    return forms
+
+
+def _answer_forms(value: float, tolerance: float) -> set[str]:
+    """The forms of a learner's number: its cell (or exact value) and, if it has 2-6 decimals, its rounding."""
+    forms = {f"cell:{math.floor(value / (tolerance / 4))}"} if tolerance else {f"exact:{round(value, 9):.9f}"}
+    places = _places(value)
+    if places in _DECIMAL_PLACES:
+        forms.add(f"round{places}:{value:.{places}f}")
+    return forms
+
+
+def _as_percent(value: float) -> float:
+    """36.7 (a percentage) as the share 0.367, without binary noise in its decimals."""
+    return float(Decimal(repr(value)).scaleb(-2))
+
+
+def _normal(kind: str, value) -> str:
+    """The one normal form of a non-numeric answer."""
+    if kind == "country":
+        return "country:" + names.country(_scalar(value))
+    if kind == "countries":
+        items = names.countries(value if isinstance(value, str) else list(value))
+        return "countries:" + ",".join(sorted(set(items)))
+    if kind == "text":
+        return "text:" + names.normalise(str(_scalar(value)))
+    return "value:" + repr(_scalar(value))
+
+
+def _is_number(value) -> bool:
+    value = _scalar(value)
+    return isinstance(value, (int, float, Fraction)) and not isinstance(value, bool)
+
+
+# ---------------------------------------------------------------- the registry
+
+
 class Exercise:
-    key: str
-    expected: Callable[[], object]
-    hint: str
-    kind: str = "value"  # value | number | country | countries | text
-    tolerance: float = 0.0
-    wrong: tuple = ()  # answers that must be judged wrong (used by the tests)
+    """One exercise: its key, kind, hints and feedback. It holds no expected answer (see the module docstring)."""
+
+    __slots__ = ("key", "kind", "hints", "tolerance", "percent_ok", "feedback", "wrong", "spec", "_verdict")
+
+    def __init__(self, key, kind, hints, tolerance=0.0, percent_ok=False, feedback=None, spec=None, verdict=None):
+        self.key, self.kind, self.hints = key, kind, tuple(hints)
+        self.tolerance, self.percent_ok = float(tolerance), bool(percent_ok)
+        self.feedback = dict(feedback or {})
+        self.wrong = tuple(self.feedback)  # answers that must be judged wrong (the tests feed them in)
+        self.spec = spec
+        self._verdict = verdict
+
+    @property
+    def hint(self) -> str:
+        """The last, fullest hint (the method, never the answer)."""
+        return self.hints[-1]
+
+    def judge(self, answer) -> bool:
+        return self._verdict(answer)
+
+    def __repr__(self) -> str:
+        return f"<exercise {self.key} ({self.kind}): check it with wo.check({self.key!r}, answer)>"
 
 
 EXERCISES: dict[str, Exercise] = {}
+LOG: list[dict] = []
+_ATTEMPTS: dict[str, int] = {}
 
 
-def exercise(key: str, hint: str, kind: str = "value", tolerance: float = 0.0, wrong: tuple = ()):
-    """Register a function that computes the expected answer of exercise ``key``."""
+def _hints(hint, kind: str) -> tuple[str, ...]:
+    if isinstance(hint, str):
+        return (NUDGES.get(kind, NUDGES["value"]), hint)
+    hints = tuple(hint)
+    if not hints or not all(isinstance(h, str) and h for h in hints):
+        raise ValueError("hint must be a string or a sequence of strings")
+    return hints
+
+
+def _feedback(wrong) -> dict:
+    if isinstance(wrong, Mapping):
+        return {value: (message or "") for value, message in wrong.items()}
+    return {value: "" for value in wrong}
+
+
+def exercise(key: str, hint="", kind: str = "value", tolerance: float = 0.0, wrong=(), percent_ok: bool = False):
+    """Register a function that computes the expected answer of exercise ``key``.
+
+    ``hint`` is one string (shown after a general nudge) or a sequence of growing hints. ``wrong`` is a tuple of
+    known wrong answers or a mapping from each to feedback aimed at the mistake. ``percent_ok`` accepts a
+    share given as a percentage. The function is called at most once, on the first check; only digests of its
+    value are kept. The decorator returns ``None``, so the function is not left in the module either.
+    """
+    if kind not in KINDS[:5]:
+        raise ValueError(f"kind must be one of {KINDS[:5]}, not {kind!r}")
+
     def register(func):
-        EXERCISES[key] = Exercise(key, func, hint, kind, tolerance, tuple(wrong))
-        return func
+        state: dict = {}  # only digests, filled on the first check
+
+        def verdict(answer) -> bool:
+            if "digests" not in state:
+                value = func()
+                state["numeric"] = kind == "number" or (kind == "value" and _is_number(value))
+                forms = _number_forms(_number(value), tolerance) if state["numeric"] else {_normal(kind, value)}
+                state["digests"] = {_digest(key, form) for form in forms}
+                del value
+            if not state["numeric"]:
+                return _digest(key, _normal(kind, answer)) in state["digests"]
+            number = _number(answer)
+            candidates = [number] + ([_as_percent(number)] if percent_ok else [])
+            return any(_digest(key, form) in state["digests"] for v in candidates
+                       for form in _answer_forms(v, tolerance))
+
+        _register(Exercise(key, kind, _hints(hint, kind), tolerance, percent_ok, _feedback(wrong), verdict=verdict))
+
     return register
+
+
+def _register(ex: Exercise) -> None:
+    EXERCISES[ex.key] = ex
+
+
+def written(key: str, look_for: Iterable[str]):
+    """Register an "argue from the data" question: its check records the answer and says it is not auto-checked.
+
+    ``look_for`` lists what a good answer does (shown to the learner as a checklist, never a model answer).
+    """
+    _register(Exercise(key, "written", tuple(look_for)))
+
+
+# ---------------------------------------------------------------- charts
+
+TYPES = {"Q": "quantitative", "N": "nominal", "O": "ordinal", "T": "temporal"}
+
+
+def chart_exercise(key: str, marks, encodings: Mapping[str, tuple], hint="", data: Callable | None = None,
+                   title: bool = True, description: bool = True):
+    """Register a chart to build. ``marks``: the accepted mark types (``"line"`` or ``("line", "point")``).
+
+    ``encodings`` maps each required channel to ``(field, types)``: ``field`` is a column name, a tuple of
+    accepted names, or ``None`` for any; ``types`` the accepted type letters (``"Q"``, ``"QT"``...). ``data``, if
+    given, takes the chart's table and returns ``None`` or what is wrong with it (for example the wrong
+    country). ``title`` and ``description`` require the chart's title and its description for screen readers.
+    """
+    spec = {"marks": (marks,) if isinstance(marks, str) else tuple(marks), "encodings": dict(encodings),
+            "data": data, "title": title, "description": description}
+    _register(Exercise(key, "chart", _hints(hint, "chart"), spec=spec))
+
+
+def _units(spec: dict) -> list[dict]:
+    """Every single-view part of a (possibly layered or concatenated) specification, with inherited encodings."""
+    found = []
+    parent_encoding = spec.get("encoding", {})
+    if "mark" in spec:
+        found.append({**spec, "encoding": {**parent_encoding, **spec.get("encoding", {})}})
+    for part in ("layer", "vconcat", "hconcat", "concat"):
+        for sub in spec.get(part, []):
+            found += _units({**sub, "encoding": {**parent_encoding, **sub.get("encoding", {})}})
+    if "spec" in spec:
+        found += _units(spec["spec"])
+    return found
+
+
+def _chart_table(chart):
+    for candidate in [chart, *getattr(chart, "layer", [])]:
+        table = getattr(candidate, "data", None)
+        if isinstance(table, pd.DataFrame):
+            return table
+    return None
+
+
+def chart_problems(spec_wanted: dict, chart) -> list[str]:
+    """What the chart lacks, in words (an empty list when it has everything asked for)."""
+    if not hasattr(chart, "to_dict"):
+        return [f"that is a {type(chart).__name__}, not an Altair chart: start from alt.Chart(table)"]
+    try:
+        spec = chart.to_dict()
+    except Exception as err:  # noqa: BLE001  (Altair's own validation errors say what is wrong)
+        return [f"Altair cannot read the chart: {str(err).splitlines()[0]}"]
+    units = _units(spec)
+    if not units:
+        return ["the chart has no mark: add .mark_line(), .mark_point(), .mark_bar()..."]
+    problems = []
+    marks = [u["mark"]["type"] if isinstance(u["mark"], dict) else u["mark"] for u in units]
+    if not set(marks) & set(spec_wanted["marks"]):
+        wanted = " or ".join(f"mark_{m}()" for m in spec_wanted["marks"])
+        problems.append(f"the mark is {', '.join(marks)}; this chart needs {wanted}")
+    for channel, (field, types) in spec_wanted["encodings"].items():
+        fields = (field,) if isinstance(field, str) else field
+        options = [u["encoding"][channel] for u in units if channel in u["encoding"]]
+        options = [o for item in options for o in (item if isinstance(item, list) else [item])]
+        if not options:
+            what = f"the column {' or '.join(repr(f) for f in fields)}" if fields else "a column"
+            problems.append(f"nothing is encoded on {channel}: put {what} there")
+            continue
+        if fields and not any(o.get("field") in fields for o in options):
+            got = ", ".join(str(o.get("field", o.get("aggregate", "?"))) for o in options)
+            problems.append(f"{channel} shows {got}; it should show {' or '.join(repr(f) for f in fields)}")
+            continue
+        accepted = {TYPES[t] for t in types}
+        if not any(o.get("type") in accepted for o in options if not fields or o.get("field") in fields):
+            got = ", ".join(str(o.get("type")) for o in options)
+            letters = " or ".join(f":{t}" for t in types)
+            problems.append(f"{channel} is typed {got}; give it the type {letters} (e.g. \"column{letters[:2]}\")")
+    if spec_wanted["title"] and not (spec.get("title") or any(u.get("title") for u in units)):
+        problems.append("the chart has no title: add .properties(title=...)")
+    if spec_wanted["description"] and not str(spec.get("description", "")).strip():
+        problems.append("the chart has no description for screen readers: add .properties(description=...)")
+    if spec_wanted["data"] is not None:
+        table = _chart_table(chart)
+        message = "the chart's data is not a pandas table" if table is None else spec_wanted["data"](table)
+        if message:
+            problems.append(message)
+    return problems
+
+
+# ---------------------------------------------------------------- checking
 
 
 def _load_all() -> None:
@@ -49,10 +340,14 @@ def _load_all() -> None:
 
 
 class CheckResult:
-    """The verdict of a check: truthy when right, shown as a short message."""
+    """The verdict of a check: truthy when right, shown as a short message.
 
-    def __init__(self, key: str, right: bool, message: str):
-        self.key, self.right, self.message = key, right, message
+    ``status`` is "right", "not yet", "no answer" or "written" (a written answer, not auto-checked).
+    """
+
+    def __init__(self, key: str, right, message: str, status: str | None = None, attempt: int = 0):
+        self.key, self.right, self.message, self.attempt = key, right, message, attempt
+        self.status = status or ("right" if right else "not yet")
 
     def __bool__(self) -> bool:
         return bool(self.right)
@@ -61,55 +356,93 @@ class CheckResult:
         return self.message
 
 
-def _scalar(answer):
-    """A one-value Series, array or list as that value; numpy scalars as Python numbers."""
-    if isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple)) and len(answer) == 1:
-        answer = list(answer)[0]
-    if isinstance(answer, (np.integer, np.floating, np.bool_)):
-        answer = answer.item()
-    return answer
+def _lookup(key) -> Exercise:
+    _load_all()
+    if not isinstance(key, str) or key not in EXERCISES:
+        shown = ", ".join(sorted(EXERCISES)[:3])
+        raise ValueError(f"Unknown exercise {key!r}. Exercises are named like {shown}.")
+    return EXERCISES[key]
 
 
-def _decimals(value: float) -> int:
-    text = repr(float(value))
-    return len(text.split(".")[1]) if "." in text and "e" not in text else 0
+def _record(ex: Exercise, right, status: str, text: str) -> CheckResult:
+    attempt = _ATTEMPTS[ex.key] = _ATTEMPTS.get(ex.key, 0) + 1
+    LOG.append({"key": ex.key, "status": status, "attempt": attempt})
+    return CheckResult(ex.key, right, f"Exercise {ex.key} (attempt {attempt}): {text}", status, attempt)
 
 
-def _close(answer: float, expected: float, tolerance: float) -> bool:
-    """Within the stated tolerance, or equal to the expected value rounded to the answer's own decimals (2 or more)."""
-    if math.isclose(answer, expected, rel_tol=0, abs_tol=tolerance or 1e-9):
-        return True
-    places = _decimals(answer)
-    return 2 <= places <= 6 and abs(answer - expected) <= 0.5 * 10 ** -places + 1e-12
+def _hint(ex: Exercise) -> str:
+    misses = sum(1 for entry in LOG if entry["key"] == ex.key and entry["status"] != "right")
+    return ex.hints[min(misses, len(ex.hints) - 1)]
 
 
-def _same(ex: Exercise, answer, expected) -> bool:
-    if ex.kind == "number":
-        answer = _scalar(answer)
-        if isinstance(answer, bool) or not isinstance(answer, (int, float, Fraction)):
-            return False
-        return _close(float(answer), float(expected), ex.tolerance)
-    if ex.kind == "country":
-        return names.country(_scalar(answer)) == expected
-    if ex.kind == "countries":
-        items = names.countries(answer if isinstance(answer, str) else list(answer))
-        return set(items) == set(expected)
-    if ex.kind == "text":
-        return names.normalise(_scalar(answer)) == names.normalise(expected)
-    return bool(_scalar(answer) == expected)
+def _empty(answer) -> bool:
+    return answer is None or answer is ... or (isinstance(answer, str) and not answer.strip())
+
+
+def _known_wrong(ex: Exercise, answer) -> str | None:
+    """The feedback for a registered wrong answer, if the answer is one."""
+    for value, message in ex.feedback.items():
+        if not message:
+            continue
+        try:
+            if ex.kind == "number" or (ex.kind == "value" and _is_number(value)):
+                same = _number_forms(_number(value), 0, rounding=False) & _answer_forms(_number(answer), 0)
+            else:
+                same = _normal(ex.kind, value) == _normal(ex.kind, answer)
+        except (ValueError, TypeError):
+            continue
+        if same:
+            return message
+    return None
 
 
 def check(key: str, answer) -> CheckResult:
-    """Say whether ``answer`` to exercise ``key`` is right; give a hint when it is not."""
-    _load_all()
-    if not isinstance(key, str) or key not in EXERCISES:
-        raise ValueError(f"Unknown exercise {key!r}. Exercises are named like {', '.join(sorted(EXERCISES)[:3])}.")
-    ex = EXERCISES[key]
-    if answer is None or answer is ...:
-        return CheckResult(key, False, f"Exercise {key}: no answer yet. Replace ... with your answer. Hint: {ex.hint}")
+    """Say whether ``answer`` to exercise ``key`` is right; give a hint (growing with attempts) when it is not."""
+    ex = _lookup(key)
+    if ex.kind == "chart":
+        return check_chart(key, answer)
+    if ex.kind == "written":
+        return _check_written(ex, answer)
+    if _empty(answer):
+        return _record(ex, False, "no answer", f"no answer yet. Replace ... with your answer. Hint: {_hint(ex)}")
     try:
-        right = _same(ex, answer, ex.expected())
-    except (ValueError, TypeError) as err:
-        return CheckResult(key, False, f"Exercise {key}: that answer could not be read ({err}). Hint: {ex.hint}")
-    verdict = "Right!" if right else f"Not yet. Hint: {ex.hint}"
-    return CheckResult(key, right, f"Exercise {key}: {verdict}")
+        right = ex.judge(answer)
+    except (ValueError, TypeError, KeyError) as err:
+        hint = _hint(ex)
+        return _record(ex, False, "not yet", f"that answer could not be read ({err}). Hint: {hint}")
+    if right:
+        return _record(ex, True, "right", "Right!")
+    hint = _hint(ex)
+    aimed = _known_wrong(ex, answer)
+    return _record(ex, False, "not yet", f"Not yet: {aimed}. Hint: {hint}" if aimed else f"Not yet. Hint: {hint}")
+
+
+def check_chart(key: str, chart) -> CheckResult:
+    """Read the chart's specification (mark, encoded fields and types, title, description); say what is missing."""
+    ex = _lookup(key)
+    if ex.kind != "chart":
+        raise ValueError(f"Exercise {key} is not a chart exercise: use wo.check({key!r}, answer).")
+    if _empty(chart):
+        return _record(ex, False, "no answer", f"no chart yet. Hint: {_hint(ex)}")
+    problems = chart_problems(ex.spec, chart)
+    if not problems:
+        return _record(ex, True, "right", "Right! The chart has everything asked for.")
+    hint = _hint(ex)
+    listed = "; ".join(problems)
+    return _record(ex, False, "not yet", f"Not yet: {listed}. Hint: {hint}")
+
+
+def _check_written(ex: Exercise, answer) -> CheckResult:
+    checklist = " ".join(f"({i}) {item}" for i, item in enumerate(ex.hints, 1))
+    if _empty(answer) or not isinstance(answer, str):
+        return _record(ex, None, "no answer", "no answer yet: write your answer as text between the quotes. "
+                                              f"A good answer: {checklist}")
+    words = len(answer.split())
+    return _record(ex, None, "written", f"your answer ({words} words) is recorded. This question is not "
+                                        f"auto-checked: your teacher reads it. Before you hand it in, check that "
+                                        f"it: {checklist}")
+
+
+def log_json() -> str:
+    """Every check of this session as JSON (what ``tools/grade.py`` reads)."""
+    return json.dumps(LOG)
