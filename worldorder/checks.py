@@ -286,7 +286,9 @@ def _chart_table(chart):
 
 def chart_problems(spec_wanted: dict, chart) -> list[str]:
     """What the chart lacks, in words (an empty list when it has everything asked for)."""
-    if not hasattr(chart, "to_dict"):
+    import altair as alt
+
+    if not isinstance(chart, alt.TopLevelMixin):
         return [f"that is a {type(chart).__name__}, not an Altair chart: start from alt.Chart(table)"]
     try:
         spec = chart.to_dict()
