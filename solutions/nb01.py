@@ -29,3 +29,12 @@ def solve_01_5():
     """Timeline events whose date is given only to the month (YYYY-MM)."""
     events = wo.timeline()
     return int((events["date"].str.len() == 7).sum())
+
+
+def solve_01_6():
+    """The Warsaw Pact's members year by year, as a line."""
+    import altair as alt
+
+    counts = wo.membership_counts(["Warsaw Pact"])
+    return alt.Chart(counts).mark_line().encode(x="year:Q", y="members:Q").properties(
+        title="Warsaw Pact members", description="Line chart of the Warsaw Pact's members on 31 December each year.")

@@ -26,3 +26,13 @@ def solve_02_4():
     """The member whose votes were most often identical to the USA's in 2023."""
     return wo.us_rank(2023)["iso3"].iloc[0]
 
+
+
+def solve_02_5():
+    """The USA–China share of identical votes, year by year, as a line."""
+    import altair as alt
+
+    agreement = wo.yearly_agreement()
+    pair = agreement[(agreement["iso3_a"] == "CHN") & (agreement["iso3_b"] == "USA")]
+    return alt.Chart(pair).mark_line().encode(x="year:Q", y="share:Q").properties(
+        title="USA and China", description="Line chart of the yearly share of identical GA votes of the USA and China.")

@@ -29,3 +29,12 @@ def solve_03_4():
 def solve_03_5():
     """How many other members voted exactly as Russia did on ES-11/8?"""
     return len(wo.side_with("ES-11/8", "Russia"))
+
+
+def solve_03_6():
+    """The counts of ES-11/1's roll call as bars."""
+    import altair as alt
+
+    counts = wo.votes(resolutions="ES-11/1")["vote"].value_counts().reset_index()
+    return alt.Chart(counts).mark_bar().encode(x="count:Q", y="vote:N").properties(
+        title="ES-11/1", description="Bar chart of the votes on A/RES/ES-11/1.")

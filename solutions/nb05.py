@@ -30,3 +30,12 @@ def solve_05_4():
 def solve_05_5():
     """How often did the United States vote as most EU members did on the three default votes?"""
     return wo.agreement("USA", "EU", ["ES-11/1", "ES-11/7", "ES-11/8"])
+
+
+def solve_05_6():
+    """Each bloc's Agreement Index on ES-11/8 as bars."""
+    import altair as alt
+
+    table = wo.cohesion(BLOCS, ["ES-11/8"])
+    return alt.Chart(table).mark_bar().encode(x="agreement_index:Q", y="bloc:N").properties(
+        title="Cohesion on ES-11/8", description="Bar chart of each bloc's Agreement Index on A/RES/ES-11/8.")

@@ -23,3 +23,12 @@ def solve_06_3():
 def solve_06_4():
     """On how many recorded GA votes of 2010 did the United States and France vote differently?"""
     return len(wo.split_votes(2010, "USA", "France"))
+
+
+def solve_06_5():
+    """The one-line positions of 1990, one point per member."""
+    import altair as alt
+
+    table = wo.positions(1990)
+    return alt.Chart(table).mark_point().encode(x="position:Q", y=alt.Y("country:N", sort="-x")).properties(
+        title="Positions in 1990", description="Dot plot of each member's position on the first component, 1990.")

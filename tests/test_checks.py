@@ -181,3 +181,37 @@ def test_not_a_chart(registered):
     with pytest.raises(ValueError, match="not a chart exercise"):
         add_number("T.15", 1)
         checks.check_chart("T.15", good())
+
+
+# ---------------------------------------------------------------- the notebooks' chart exercises
+
+
+def real_chart_keys():
+    checks._load_all()
+    return sorted(k for k, ex in checks.EXERCISES.items() if ex.kind == "chart")
+
+
+@pytest.mark.parametrize("key", real_chart_keys())
+def test_each_chart_exercise_refuses_a_chart_missing_a_part(key):
+    from test_exercises import solution
+
+    right = solution(key)()
+    assert wo.check(key, right), key
+    no_description = alt.Chart(right.data).mark_line().encode(**{
+        ch: right.to_dict()["encoding"][ch]["field"] + ":" + right.to_dict()["encoding"][ch]["type"][0].upper()
+        for ch in ("x", "y")}).properties(title="t")
+    assert "no description" in wo.check(key, no_description).message
+    only_x = alt.Chart(right.data).mark_text().encode(x=right.encoding.x).properties(title="t", description="d")
+    message = wo.check(key, only_x).message
+    assert not wo.check(key, only_x) and "nothing is encoded on y" in message, message
+
+
+def test_every_notebook_after_00_has_a_chart_exercise_and_every_notebook_a_written_question():
+    checks._load_all()
+    kinds = {}
+    for key, ex in checks.EXERCISES.items():
+        kinds.setdefault(key.split(".")[0], set()).add(ex.kind)
+    for notebook, found in kinds.items():
+        if notebook != "04":  # notebook 04 is written by another hand
+            assert "written" in found, notebook
+            assert notebook == "00" or "chart" in found, notebook

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from worldorder import data
-from worldorder.checks import exercise
+from worldorder.checks import exercise, written
 
 
 @exercise("00.1", hint="wo.resolutions(focus=True) keeps only the focus votes; len() of that table gives its number "
@@ -34,3 +34,7 @@ def _():
 def _():
     manifest = data.manifest()
     return manifest.loc[pd.to_numeric(manifest["rows"], errors="coerce").idxmax(), "file"]
+
+
+written("00.W", ["names the vote chosen and where it sits in the series", "quotes the columns relied on "
+                 "(yes, no, abstain, non_voting)", "says what a single vote cannot show"])

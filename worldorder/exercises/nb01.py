@@ -1,7 +1,7 @@
 """Exercises of notebook 01 (the post-war order): the expected answers, computed from the shipped data."""
 
 from worldorder import data, membership
-from worldorder.checks import exercise
+from worldorder.checks import chart_exercise, exercise, written
 
 
 @exercise("01.1", hint="Make wo.membership_counts(['EU']) and keep the rows with at least 15 members; "
@@ -33,3 +33,16 @@ def _():
                        "count the rows where wo.timeline()['date'].str.len() == 7.", kind="number", wrong=(0, 1, 45))
 def _():
     return int((data.timeline()["date"].str.len() == 7).sum())
+
+
+chart_exercise("01.6", marks="line", encodings={"x": ("year", "QT"), "y": ("members", "Q")},
+               hint=("Start from the NATO chart above and change its table.",
+                     "counts = wo.membership_counts(['Warsaw Pact']) has the columns year and members.",
+                     "alt.Chart(counts).mark_line().encode(x='year:Q', y='members:Q')"
+                     ".properties(title=..., description=...)"),
+               data=lambda t: None if "bloc" in t and set(t["bloc"]) == {"Warsaw Pact"}
+               else "the chart's table should be the Warsaw Pact's counts (wo.membership_counts(['Warsaw Pact']))")
+
+written("01.W", ["gives at least two numbers computed in this notebook", "names dates (join and leave years)",
+                 "names a caveat of the membership data (month-only dates, states that no longer exist)",
+                 "answers the question: still, partly, or no"])

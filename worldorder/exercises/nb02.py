@@ -1,7 +1,7 @@
 """Exercises of notebook 02 (eighty years of GA votes): the expected answers, computed from the shipped data."""
 
 from worldorder import order, pairs
-from worldorder.checks import exercise
+from worldorder.checks import chart_exercise, exercise, written
 
 
 @exercise("02.1", hint="In wo.yearly_agreement() the pair is stored once, alphabetically: iso3_a 'RUS', "
@@ -29,3 +29,21 @@ def _():
                        "give the country in the first row.", kind="country", wrong=("GBR", "FSM", "CAN"))
 def _():
     return pairs.us_rank(2023)["iso3"].iloc[0]
+
+
+def _pair(table, pair=frozenset({"CHN", "USA"})):
+    if not {"iso3_a", "iso3_b"} <= set(table.columns):
+        return "the chart's table should be rows of wo.yearly_agreement() (with iso3_a and iso3_b)"
+    pairs = {frozenset(p) for p in zip(table["iso3_a"], table["iso3_b"])}
+    return None if pairs == {pair} else "the chart's table should hold the USA–China pair only"
+
+
+chart_exercise("02.5", marks="line", encodings={"x": ("year", "QT"), "y": ("share", "Q")},
+               hint=("Copy the USA–Russia chart and change the table it draws.",
+                     "In wo.yearly_agreement() each pair is stored once, alphabetically: CHN comes before USA.",
+                     "agreement[(agreement['iso3_a'] == 'CHN') & (agreement['iso3_b'] == 'USA')], then the same "
+                     "alt.Chart(...).mark_line().encode(x='year:Q', y='share:Q')"),
+               data=_pair)
+
+written("02.W", ["compares named years or periods (Cold War and after)", "quotes shares computed in the notebook",
+                 "says how few votes some years rest on", "distinguishes allies (UK, France) from the median member"])

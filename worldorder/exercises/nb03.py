@@ -2,7 +2,7 @@
 
 from worldorder import record
 from worldorder.charts import maps
-from worldorder.checks import exercise
+from worldorder.checks import chart_exercise, exercise, written
 
 
 @exercise("03.1", hint="Take wo.votes(resolutions='ES-11/8') and count the rows whose vote is 'N'.",
@@ -36,3 +36,24 @@ def _():
                        "count its rows.", kind="number", wrong=(8, 72, 18))
 def _():
     return len(record.side_with("A/RES/ES-11/8", "RUS"))
+
+
+def _es11_1_counts(table):
+    expected = sorted(record.vote_table("ES-11/1")["vote"].value_counts().tolist())
+    numbers = table.select_dtypes("number")
+    if any(sorted(numbers[c].tolist()) == expected for c in numbers):
+        return None
+    return "the counts in the chart's table are not those of ES-11/1's roll call"
+
+
+chart_exercise("03.6", marks="bar", encodings={"x": (None, "QN"), "y": (None, "QN")},
+               hint=("Do the same as for ES-11/7, with another vote.",
+                     "wo.votes(resolutions='ES-11/1')['vote'].value_counts() gives the counts; .reset_index() "
+                     "makes a table of them.",
+                     "alt.Chart(counts).mark_bar().encode(x='count:Q', y='vote:N')"
+                     ".properties(title=..., description=...)"),
+               data=_es11_1_counts)
+
+written("03.W", ["names the votes of the day (ES-11/7, ES-11/8, S/RES/2774)", "says who voted as the US did, "
+                 "with numbers from a cell", "separates the vote on the text from the draft the US tabled",
+                 "says what the roll call cannot show (the amendments)"])

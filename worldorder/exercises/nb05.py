@@ -1,7 +1,7 @@
 """Exercises of notebook 05 (compare vote blocs): the expected answers, computed from the shipped data."""
 
 from worldorder import blocpairs, blocvotes
-from worldorder.checks import exercise
+from worldorder.checks import chart_exercise, exercise, written
 
 DEFAULT_BLOCS = blocvotes.DEFAULT_BLOCS
 
@@ -43,3 +43,16 @@ def _():
                        "and 1; two decimals are enough.", kind="number", tolerance=0.005, wrong=(0, 1, 0.5))
 def _():
     return blocpairs.agreement("USA", "EU", ["ES-11/1", "ES-11/7", "ES-11/8"])
+
+
+chart_exercise("05.6", marks=("bar", "point", "tick"),
+               encodings={"x": (("agreement_index", "bloc"), "QN"), "y": (("agreement_index", "bloc"), "QN")},
+               hint=("Draw the table wo.cohesion gives, one bar per bloc.",
+                     "wo.cohesion(blocs, ['ES-11/8']) has the columns bloc and agreement_index.",
+                     "alt.Chart(table).mark_bar().encode(x='agreement_index:Q', y='bloc:N')"
+                     ".properties(title=..., description=...)"),
+               data=lambda t: None if "short" in t and set(t["short"]) == {"ES-11/8"}
+               else "the chart's table should be wo.cohesion(..., ['ES-11/8']) (ES-11/8 only)")
+
+written("05.W", ["names the votes compared", "quotes Agreement Index values from a cell",
+                 "names the defectors", "says membership was dated to each vote and whether it matters"])

@@ -1,7 +1,7 @@
 """Exercises of notebook 06 (how the UN works): the expected answers, computed from the shipped data."""
 
 from worldorder import data, record, rules, scaling
-from worldorder.checks import exercise
+from worldorder.checks import chart_exercise, exercise, written
 
 
 @exercise("06.1", hint="Take wo.members() and count the members of the African group whose admission_date "
@@ -34,3 +34,16 @@ def _():
     rank = record.votes(years=2010, body="GA", countries=["USA", "FRA"])
     rank = rank[rank["vote"] != "X"].pivot(index="resolution", columns="iso3", values="vote").dropna()
     return int((rank["USA"] != rank["FRA"]).sum())
+
+
+chart_exercise("06.5", marks=("point", "circle", "tick", "bar"), encodings={"x": ("position", "Q"),
+                                                                            "y": ("country", "NO")},
+               hint=("Draw one mark per member of wo.positions(1990).",
+                     "The table has the columns position (a number) and country (a name).",
+                     "alt.Chart(table).mark_point().encode(x='position:Q', y=alt.Y('country:N', sort='-x'))"
+                     ".properties(title=..., description=...)"),
+               data=lambda t: None if "year" in t and set(t["year"]) == {1990}
+               else "the chart's table should be wo.positions(1990)")
+
+written("06.W", ["compares at least two years", "quotes the median share or position from a cell",
+                 "names which members are the median", "says what one line leaves out"])
