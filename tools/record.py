@@ -246,7 +246,7 @@ def _official(table: pd.DataFrame, focus: pd.DataFrame, landmarks: pd.DataFrame)
     for col in TOTAL_COLUMNS.values():
         table[f"official_{col}"] = table[f"official_{col}"].astype("Int16")
     table["official_source"] = table["official_source"].fillna("")
-    table["totals_note"] = table["resolution"].map(TOTAL_MISMATCHES).fillna("")
+    table["totals_note"] = [TOTAL_MISMATCHES.get(s, "") for s in table["resolution"]]
     return table
 
 
