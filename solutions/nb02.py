@@ -4,9 +4,9 @@ import worldorder as wo
 
 
 def solve_02_1():
-    """USA–Russia share of identical votes in 1995 (the pair is stored as RUS, USA)."""
+    """USA–India share of identical votes in 1985 (the pair is stored as IND, USA)."""
     table = wo.yearly_agreement()
-    row = table.query("iso3_a == 'RUS' and iso3_b == 'USA' and year == 1995")
+    row = table.query("iso3_a == 'IND' and iso3_b == 'USA' and year == 1985")
     return float(row["share"].iloc[0])
 
 
@@ -18,13 +18,13 @@ def solve_02_2():
 
 
 def solve_02_3():
-    """Canada's 2023 voting coincidence under the pre-2017 rule, as a whole percent."""
-    return wo.report_percent(wo.coincidence("Canada", 2023, rule="pre2017"))
+    """Brazil's 2022 voting coincidence under the pre-2017 rule, as a whole percent."""
+    return wo.report_percent(wo.coincidence("Brazil", 2022, rule="pre2017"))
 
 
 def solve_02_4():
-    """The member whose votes were most often identical to the USA's in 2023."""
-    return wo.us_rank(2023)["iso3"].iloc[0]
+    """The member whose votes were most often identical to the USA's in 2010."""
+    return wo.us_rank(2010)["iso3"].iloc[0]
 
 
 

@@ -21,14 +21,14 @@ def solve_03_3():
 
 
 def solve_03_4():
-    """By how many did the yes votes fall from ES-11/1 (2022) to ES-11/7 (2025)?"""
+    """By how many did the yes votes fall from ES-11/1 (2022) to ES-11/9?"""
     yes = wo.resolutions(focus=True).set_index("short")["yes"]
-    return int(yes["ES-11/1"] - yes["ES-11/7"])
+    return int(yes["ES-11/1"] - yes["ES-11/9"])
 
 
 def solve_03_5():
-    """How many other members voted exactly as Russia did on ES-11/8?"""
-    return len(wo.side_with("ES-11/8", "Russia"))
+    """How many other members voted exactly as China did on ES-11/7?"""
+    return len(wo.side_with("ES-11/7", "China"))
 
 
 def solve_03_6():

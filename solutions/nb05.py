@@ -17,8 +17,8 @@ def solve_05_2():
 
 
 def solve_05_3():
-    """How much did NATO's Agreement Index change from ES-11/1 to ES-11/7?"""
-    table = wo.cohesion(["NATO"], ["ES-11/1", "ES-11/7"]).set_index("short")["agreement_index"]
+    """How much did the Arab League's Agreement Index change from ES-11/1 to ES-11/7?"""
+    table = wo.cohesion(["Arab League"], ["ES-11/1", "ES-11/7"]).set_index("short")["agreement_index"]
     return float(table["ES-11/7"] - table["ES-11/1"])
 
 
@@ -28,8 +28,8 @@ def solve_05_4():
 
 
 def solve_05_5():
-    """How often did the United States vote as most EU members did on the three default votes?"""
-    return wo.agreement("USA", "EU", ["ES-11/1", "ES-11/7", "ES-11/8"])
+    """How often did Brazil vote as most EU members did on the three default votes? (A percentage also counts.)"""
+    return round(100 * wo.agreement("Brazil", "EU", ["ES-11/1", "ES-11/7", "ES-11/8"]), 1)
 
 
 def solve_05_6():

@@ -215,3 +215,9 @@ def test_every_notebook_after_00_has_a_chart_exercise_and_every_notebook_a_writt
         if notebook != "04":  # notebook 04 is written by another hand
             assert "written" in found, notebook
             assert notebook == "00" or "chart" in found, notebook
+
+
+def test_a_share_rounded_to_two_decimals_that_lost_its_trailing_zero(registered):
+    add_number("T.16", 0.0987, tolerance=0.0005, percent_ok=True)
+    assert wo.check("T.16", round(0.0987, 2)) and wo.check("T.16", 10) and wo.check("T.16", 9.87)
+    assert not wo.check("T.16", 0.2) and not wo.check("T.16", 0.12) and not wo.check("T.16", 11)

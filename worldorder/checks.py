@@ -26,7 +26,8 @@ not lying around in plain form, not cryptographic secrecy.)
 - with no tolerance, the digest is that of the value rounded to 9 decimals (so ``12``, ``12.0`` and
   ``np.int64(12)`` are the same answer);
 - an answer written with 2 to 6 decimals is also accepted when it equals the expected value rounded to that
-  many decimals (the digests of ``f"{expected:.2f}"`` ... ``f"{expected:.6f}"`` are kept);
+  many decimals (the digests of ``f"{expected:.2f}"`` ... ``f"{expected:.6f}"`` are kept); one decimal is read
+  as two, since ``round(0.0987, 2)`` is ``0.1``;
 - with ``percent_ok=True`` (a share the question allows as a percentage), ``36.7`` is also read as ``0.367``.
 
 **Hints grow** with each attempt that is not right: a nudge, then where to look, then the method; the last
@@ -123,6 +124,8 @@ def _answer_forms(value: float, tolerance: float) -> set[str]:
     """The forms of a learner's number: its cell (or exact value) and, if it has 2-6 decimals, its rounding."""
     forms = {f"cell:{math.floor(value / (tolerance / 4))}"} if tolerance else {f"exact:{round(value, 9):.9f}"}
     places = _places(value)
+    if places == 1:  # round(0.0987, 2) is 0.1: a float drops the trailing zero of 0.10
+        places = 2
     if places in _DECIMAL_PLACES:
         forms.add(f"round{places}:{value:.{places}f}")
     return forms

@@ -4,31 +4,43 @@ from worldorder import order, pairs
 from worldorder.checks import chart_exercise, exercise, written
 
 
-@exercise("02.1", hint="In wo.yearly_agreement() the pair is stored once, alphabetically: iso3_a 'RUS', "
-                       "iso3_b 'USA'. Read `share` for 1995 (a number between 0 and 1).",
-          kind="number", tolerance=0.0005, wrong=(0.367, 0.6375, 29, 36))
+@exercise("02.1", hint=("The notebook followed the USA and Russia: do the same for another pair and year.",
+                        "In wo.yearly_agreement() each pair is stored once, alphabetically: IND is iso3_a, USA "
+                        "iso3_b.",
+                        "Filter the table to that pair and the year 1985, then read `share`."),
+          kind="number", tolerance=0.0005, percent_ok=True,
+          wrong={0.367: "that is the USA–Russia share of 1995; this question asks about India in 1985",
+                 15: "that looks like a count of identical votes: give the share (identical over both voting)"})
 def _():
-    return pairs.agreement_share("USA", "RUS", 1995)
+    return pairs.agreement_share("USA", "IND", 1985)
 
 
-@exercise("02.2", hint="Use wo.us_agreement(['UK']), keep the years from 1992 to wo.last_full_year() "
-                       "and find the year with the smallest share (.idxmin() or sort_values).",
-          kind="value", wrong=(2025, 2007, 1991))
+@exercise("02.2", hint=("Follow the USA and the UK year by year, then find the lowest year.",
+                        "wo.us_agreement(['UK']) gives one row per year; keep 1992 to wo.last_full_year().",
+                        "Find the year of the smallest `share` (.idxmin() on a share indexed by year, or "
+                        "sort_values)."),
+          kind="value", wrong={2025: "2025 is not a full year: stop at wo.last_full_year()",
+                               1991: "the question starts in 1992, after the Cold War", 2007: None})
 def _():
     table = pairs.us_agreement(["GBR"]).set_index("year")["share"]
     return int(table.loc[1992:order.last_full_year()].idxmin())
 
 
-@exercise("02.3", hint="wo.coincidence('Canada', 2023, rule='pre2017'), then wo.report_percent(...) "
-                       "to round it as the report does.", kind="number", wrong=(80, 86, 0.87))
+@exercise("02.3", hint=("Same computation as the notebook's for Canada, for another country and year.",
+                        "wo.coincidence(country, year, rule=...) takes the rule as 'pre2017', '2017' or '2021'.",
+                        "wo.report_percent(...) of that figure rounds it to a whole percent as the report does."),
+          kind="number", wrong={80: "that is Canada's figure for 2023, the notebook's example"})
 def _():
-    return pairs.report_percent(pairs.coincidence("CAN", 2023, rule="pre2017"))
+    return pairs.report_percent(pairs.coincidence("BRA", 2022, rule="pre2017"))
 
 
-@exercise("02.4", hint="wo.us_rank(2023) lists every member, closest to the USA first; "
-                       "give the country in the first row.", kind="country", wrong=("GBR", "FSM", "CAN"))
+@exercise("02.4", hint=("Rank every member by its share of votes identical to the USA's in 2010.",
+                        "wo.us_rank(year) lists every member, closest to the USA first.",
+                        "Give the country in the first row (its iso3 or its name)."),
+          kind="country", wrong={"GBR": "the United Kingdom is a close ally, but not the first row in 2010",
+                                 "ISR": "close: look at the very first row", "CAN": None})
 def _():
-    return pairs.us_rank(2023)["iso3"].iloc[0]
+    return pairs.us_rank(2010)["iso3"].iloc[0]
 
 
 def _pair(table, pair=frozenset({"CHN", "USA"})):

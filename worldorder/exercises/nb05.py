@@ -6,17 +6,20 @@ from worldorder.checks import chart_exercise, exercise, written
 DEFAULT_BLOCS = blocvotes.DEFAULT_BLOCS
 
 
-@exercise("05.1", hint="wo.cohesion(blocs, ['ES-11/7']) gives each bloc's agreement_index; the lowest is the "
-                       "most split. Answer with the bloc's name as the table writes it.",
-          kind="text", wrong=("EU", "NATO", "G7"))
+@exercise("05.1", hint=("The most split bloc has the lowest Agreement Index on that vote.",
+                       "wo.cohesion(blocs, ['ES-11/7']) gives each bloc's agreement_index.",
+                       "Sort by agreement_index (or .idxmin()) and answer with the `bloc` as the table writes it."),
+          kind="text", wrong={"EU": "the EU had one defector: look for a bloc far more split", "NATO": None,
+                              "G7": None})
 def _():
     table = blocvotes.cohesion(DEFAULT_BLOCS, ["ES-11/7"])
     return table.loc[table["agreement_index"].idxmin(), "bloc"]
 
 
-@exercise("05.2", hint="wo.defectors(['EU'], ['ES-11/7', 'ES-11/8']) lists the EU members who did not cast "
-                       "the EU majority's vote; answer with the country.", kind="country",
-          wrong=("Slovakia", "Austria", "France"))
+@exercise("05.2", hint=("A defector did not cast its bloc's majority vote.",
+                       "wo.defectors(['EU'], [...]) lists the EU members who broke ranks on those votes.",
+                       "Read the `iso3` or `country` column of that table for ES-11/7 and ES-11/8."),
+          kind="country", wrong=("Slovakia", "Austria", "France"))
 def _():
     found = blocvotes.defectors(["EU"], ["ES-11/7", "ES-11/8"])["iso3"].unique()
     if len(found) != 1:
@@ -24,26 +27,34 @@ def _():
     return found[0]
 
 
-@exercise("05.3", hint="Take NATO's agreement_index in wo.cohesion(['NATO'], ['ES-11/1', 'ES-11/7']) on ES-11/7 "
-                       "minus the one on ES-11/1 (a negative number if cohesion fell); two decimals are enough.",
-          kind="number", tolerance=0.005, wrong=(0, 0.14, 1))
+@exercise("05.3", hint=("The notebook did NATO; do the same for the Arab League.",
+                        "wo.cohesion(['Arab League'], ['ES-11/1', 'ES-11/7']) gives its agreement_index on each "
+                        "vote (members dated to each vote).",
+                        "Subtract: the index on ES-11/7 minus the one on ES-11/1 (negative if cohesion fell); two "
+                        "decimals are enough."),
+          kind="number", tolerance=0.005, wrong={0.225: "mind the sign: ES-11/7 minus ES-11/1",
+                                                 0: None, 1: None})
 def _():
-    table = blocvotes.cohesion(["NATO"], ["ES-11/1", "ES-11/7"]).set_index("short")["agreement_index"]
+    table = blocvotes.cohesion(["Arab League"], ["ES-11/1", "ES-11/7"]).set_index("short")["agreement_index"]
     return round(float(table["ES-11/7"] - table["ES-11/1"]), 4)
 
 
-@exercise("05.4", hint="wo.defectors(['NATO'], ['ES-11/7']) names every NATO member who broke ranks; give "
-                       "them all, as a list or separated by commas.", kind="countries",
-          wrong=("United States", "Hungary, United States"))
+@exercise("05.4", hint=("Who did not cast NATO's majority vote on ES-11/7?",
+                        "wo.defectors(['NATO'], ['ES-11/7']) names every NATO member who broke ranks.",
+                        "Give them all: a list of codes or names, or names separated by commas."),
+          kind="countries", wrong={"United States": "the United States is one of them, not the only one",
+                                   "Hungary, United States": None})
 def _():
     return sorted(blocvotes.defectors(["NATO"], ["ES-11/7"])["iso3"])
 
 
-@exercise("05.5", hint="wo.agreement('USA', 'EU', ['ES-11/1', 'ES-11/7', 'ES-11/8']) is a share between 0 "
-                       "and 1; two decimals are enough.", kind="number", tolerance=0.005, wrong=(0, 1, 0.5))
+@exercise("05.5", hint=("The notebook compared the United States with the EU; do the same for Brazil.",
+                        "wo.agreement(country, bloc, votes) compares a country with the bloc's majority position.",
+                        "Use the three votes of the notebook; the answer is a share between 0 and 1 (or a "
+                        "percentage)."),
+          kind="number", tolerance=0.005, percent_ok=True, wrong={1: None, 0: None, 0.5: None})
 def _():
-    return blocpairs.agreement("USA", "EU", ["ES-11/1", "ES-11/7", "ES-11/8"])
-
+    return blocpairs.agreement("BRA", "EU", ["ES-11/1", "ES-11/7", "ES-11/8"])
 
 chart_exercise("05.6", marks=("bar", "point", "tick"),
                encodings={"x": (("agreement_index", "bloc"), "QN"), "y": (("agreement_index", "bloc"), "QN")},
