@@ -221,3 +221,27 @@ def test_a_share_rounded_to_two_decimals_that_lost_its_trailing_zero(registered)
     add_number("T.16", 0.0987, tolerance=0.0005, percent_ok=True)
     assert wo.check("T.16", round(0.0987, 2)) and wo.check("T.16", 10) and wo.check("T.16", 9.87)
     assert not wo.check("T.16", 0.2) and not wo.check("T.16", 0.12) and not wo.check("T.16", 11)
+
+
+@pytest.mark.parametrize("key", sorted(k for k in (checks._load_all() or checks.EXERCISES)
+                                       if checks.EXERCISES[k].kind not in ("chart", "written")))
+def test_no_hint_or_feedback_gives_the_answer_away(key):
+    import re
+
+    from test_exercises import solution
+
+    ex = checks.EXERCISES[key]
+    value = solution(key)()
+    values = value if isinstance(value, list) else [value]
+    texts = list(ex.hints) + [m for m in ex.feedback.values() if m]
+    for item in values:
+        if isinstance(item, str):
+            forms = {item} | ({wo.country_label(wo.country(item)), wo.country_label(wo.country(item)).split(" (")[0]} if ex.kind.startswith(
+                "countr") else set())
+            forms = {f for f in forms if len(f) > 3}
+        else:
+            number = float(item)
+            forms = {f"{number:g}", f"{number:.2f}"} if abs(number) >= 10 or number != int(number) else set()
+        for text in texts:
+            for form in forms:
+                assert not re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", text), (key, form, text)

@@ -42,7 +42,7 @@ def _():
 @exercise("05.4", hint=("Who did not cast NATO's majority vote on ES-11/7?",
                         "wo.defectors(['NATO'], ['ES-11/7']) names every NATO member who broke ranks.",
                         "Give them all: a list of codes or names, or names separated by commas."),
-          kind="countries", wrong={"United States": "the United States is one of them, not the only one",
+          kind="countries", wrong={"United States": "one country is not all of them: read every row of the defectors table",
                                    "Hungary, United States": None})
 def _():
     return sorted(blocvotes.defectors(["NATO"], ["ES-11/7"])["iso3"])
