@@ -39,7 +39,7 @@ bench: install  ## time the helper, the widgets and the notebooks
 	$(BIN)/python -m benchmarks
 
 html: install  ## export every notebook, executed, to static pages in site/
-	$(BIN)/python -m worldorder.export --out site
+	$(BIN)/python -m tools.export --out site
 
 student-copy:  ## copy the notebooks into my-work/; a notebook already there is never overwritten
 	mkdir -p my-work

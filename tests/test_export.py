@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from worldorder import export
+from tools import export
 
 NOTEBOOKS = export.notebook_paths()
 

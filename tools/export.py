@@ -1,6 +1,6 @@
 """Export every notebook, executed, to static HTML pages that need no kernel and no network.
 
-Run ``make html`` (or ``python -m worldorder.export [--out site]``). Charts are embedded as inline
+Run ``make html`` (or ``python -m tools.export [--out site]``). Charts are embedded as inline
 SVG, rendered offline by vl-convert (``WORLDORDER_STATIC=1`` switches ``wo.setup()`` to it); the
 pages carry their own CSS and load no script or stylesheet.
 """
