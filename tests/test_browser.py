@@ -296,3 +296,85 @@ def assert_not_blank(png: Path):
     low, high = image.getextrema()
     assert high - low > 100, "the screenshot is blank"
     assert len(image.resize((64, 64)).getcolors(maxcolors=4096)) > 20, "the screenshot has almost no content"
+
+
+def unique_heading() -> tuple[Path, str]:
+    """A section heading that only one notebook has, read now (the notebooks change): the phrase to search for.
+    A notebook past the first is preferred, so that finding it is not the search's first page by chance."""
+    headings = {}
+    for path in NOTEBOOKS:
+        nb = json.loads(path.read_text())
+        text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+        headings[path] = [re.sub(r"^[\d.·\s]+", "", h).strip(" `*") for h in re.findall(r"^#{2,3} (.+)$", text, re.M)]
+    everywhere = [h for hs in headings.values() for h in hs]
+    for path in [*NOTEBOOKS[2:], *NOTEBOOKS[:2]]:
+        for heading in headings[path]:
+            if len(heading.split()) >= 3 and everywhere.count(heading) == 1 and not re.search(r"[`*_\[]", heading):
+                return path, heading
+    pytest.fail("no notebook has a heading of its own to search for")
+
+
+@pytest.fixture
+def book(tmp_path_factory, browser):
+    """The static book (built once per session, shared with test_export), with every request the pages make."""
+    from test_export import build_site
+
+    site = build_site(tmp_path_factory)
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    requests = []
+
+    def route(r):
+        requests.append(r.request.url)
+        return r.continue_() if r.request.url.startswith("file://") else r.abort()
+
+    context.route("**/*", route)
+    context.on("request", lambda req: requests.append(req.url))
+    page = context.new_page()
+    yield site, page, requests
+    context.close()
+
+
+def test_the_book_searches_links_and_stays_on_disk(book):
+    site, page, requests = book
+    target, phrase = unique_heading()
+    page.goto((site / "index.html").as_uri())
+    box = page.locator("form.search input[name=q]")
+    box.fill(phrase)  # results appear as one types
+    first = page.locator("form.search .search-results li a").first
+    first.wait_for(timeout=10_000)
+    assert first.get_attribute("href").startswith(f"{target.stem}.html"), f"{phrase!r}: {first.get_attribute('href')}"
+    first.click()
+    page.wait_for_url(re.compile(rf"/{re.escape(target.stem)}\.html(#.*)?$"))
+    assert page.locator("main h2, main h3").filter(has_text=phrase).count() >= 1
+
+    box = page.locator("form.search input[name=q]")  # Enter opens the search page with every result
+    box.fill(phrase)
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search\.html\?q="))
+    results = page.locator("#search-page-results li a")
+    results.first.wait_for(timeout=10_000)
+    assert results.first.get_attribute("href").startswith(f"{target.stem}.html")
+    assert "match" in page.locator("#search-status").inner_text()
+    page.locator("form.search input[name=q]").fill("zzqx nowhere in the book")
+    page.locator("form.search input[name=q]").press("Enter")
+    page.wait_for_selector("#search-status:has-text('Nothing found')")
+
+    page.goto((site / "index.html").as_uri())  # next all the way, then previous all the way back
+    for path in NOTEBOOKS:
+        page.locator('a[rel="next"]').first.click()
+        page.wait_for_url(re.compile(rf"/{re.escape(path.stem)}\.html$"))
+        assert page.locator("main h1").count() >= 1
+    assert page.locator('a[rel="next"]').count() == 0, "the last chapter has no next page"
+    for path in reversed(NOTEBOOKS[:-1]):
+        page.locator('a[rel="prev"]').first.click()
+        page.wait_for_url(re.compile(rf"/{re.escape(path.stem)}\.html$"))
+    page.locator('a[rel="prev"]').first.click()
+    page.wait_for_url(re.compile(r"/index\.html$"))
+
+    page.locator(".toc a", has_text=re.compile(re.escape(target.stem[:2]) + " ·")).first.click()  # the contents
+    page.wait_for_url(re.compile(rf"/{re.escape(target.stem)}\.html$"))
+    assert page.locator('.toc [aria-current="page"]').inner_text().startswith(target.stem[:2])
+
+    assert requests, "no request was recorded"
+    outside = sorted({u for u in requests if not u.startswith(("file://", "data:", "about:"))})
+    assert not outside, f"the book reached outside the folder: {outside[:5]}"

@@ -130,3 +130,16 @@ def test_links_between_notebooks_point_to_their_pages(site):
     start = (site / f"{NOTEBOOKS[0].stem}.html").read_text()
     assert f'href="{NOTEBOOKS[1].stem}.html"' in start
     assert ".ipynb\"" not in start
+
+
+def test_every_link_inside_the_book_reaches_a_page_and_heading(site):
+    pages = {p.name: p.read_text() for p in site.glob("*.html")}
+    ids = {name: set(re.findall(r'\sid="([^"]+)"', text)) for name, text in pages.items()}
+    for name, text in pages.items():
+        for href in re.findall(r'<a [^>]*href="([^"]+)"', text):
+            if re.match(r"[a-z]+:", href):
+                continue  # links out of the book (sources) are for the reader to follow, nothing loads them
+            file, _, anchor = href.partition("#")
+            file = file or name
+            assert file in pages, f"{name}: link to a missing page {href}"
+            assert not anchor or anchor in ids[file], f"{name}: link to a missing heading {href}"
