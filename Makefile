@@ -42,7 +42,11 @@ lab: install copies $(LAB_OVERRIDES)  ## open JupyterLab on your own copy my-wor
 	  --ContentsManager.pre_save_hook=tools.classroom.keep_class_notebooks_clean \
 	  $(ROOT_ARGS) $(LAB_ARGS) $(WORK)/00-start-here.ipynb
 
-test: install browser  ## run the whole test suite
+$(VENV)/.binder-tools: requirements-binder.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-binder.txt
+	touch $@
+
+test: install browser $(VENV)/.binder-tools  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 data: install  ## rebuild data/ from ../shared/data
