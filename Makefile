@@ -10,7 +10,13 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told to; containers and CI machines often are root.
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
 
-.PHONY: install browser lab test data bench html student-copy clean
+# `make lab` for a class: the learner's own copies live in my-work/ (git-ignored); JupyterLab opens there and
+# refuses to save into notebooks/; the project's JupyterLab defaults (no news pop-up, the file browser follows the
+# open notebook) go into the app settings of .venv only, never into ~/.jupyter.
+WORK          := my-work
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+
+.PHONY: install browser lab test data bench html student-copy copies clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.11 ...")'
@@ -26,10 +32,21 @@ browser:  ## Debian's Chromium for the browser test, installed with apt when mis
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium not found: the browser test will be skipped (Debian/Ubuntu: sudo apt-get install chromium)"; fi; }
 
-lab: install  ## open JupyterLab on the start notebook (localhost only, with a token); never touches your notebooks
-	$(JUPYTER) lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. $(ROOT_ARGS) $(LAB_ARGS) notebooks/00-start-here.ipynb
+$(LAB_OVERRIDES): tools/jupyterlab/overrides.json $(STAMP)
+	mkdir -p $(@D)
+	cp tools/jupyterlab/overrides.json $@
 
-test: install browser  ## run the whole test suite
+lab: QUIET := 1
+lab: install copies $(LAB_OVERRIDES)  ## open JupyterLab on your own copy my-work/00-start-here.ipynb (localhost only, with a token)
+	PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}" $(JUPYTER) lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. \
+	  --ContentsManager.pre_save_hook=tools.classroom.keep_class_notebooks_clean \
+	  $(ROOT_ARGS) $(LAB_ARGS) $(WORK)/00-start-here.ipynb
+
+$(VENV)/.binder-tools: requirements-binder.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-binder.txt
+	touch $@
+
+test: install browser $(VENV)/.binder-tools  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 data: install  ## rebuild data/ from ../shared/data
@@ -39,14 +56,17 @@ bench: install  ## time the helper, the widgets and the notebooks
 	$(BIN)/python -m benchmarks
 
 html: install  ## export every notebook, executed, to static pages in site/
-	$(BIN)/python -m worldorder.export --out site
+	$(BIN)/python -m tools.export --out site
 
-student-copy:  ## copy the notebooks into my-work/; a notebook already there is never overwritten
-	mkdir -p my-work
+copies:  # the learner's own copies: every notebook missing from my-work/ is copied; one already there is never touched
+	@mkdir -p $(WORK)
 	@for nb in notebooks/*.ipynb; do \
-	  if [ -e "my-work/$${nb##*/}" ]; then echo "kept your my-work/$${nb##*/}"; else cp "$$nb" my-work/ && echo "copied $$nb"; fi; \
+	  if [ -e "$(WORK)/$${nb##*/}" ]; then $(if $(QUIET),:,echo "kept your $(WORK)/$${nb##*/}"); \
+	  else cp "$$nb" $(WORK)/ && echo "copied $$nb to $(WORK)/"; fi; \
 	done
-	@echo "Your copies are in my-work/. Open them with: make lab, then the folder on the left."
+
+student-copy: copies  ## copy the notebooks into my-work/; a notebook already there is never overwritten
+	@echo "Your copies are in $(WORK)/. make lab opens them."
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build

@@ -1,0 +1,1 @@
+"""Build and export tooling for the set (not part of the `worldorder` runtime package)."""
