@@ -16,7 +16,7 @@ ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
 WORK          := my-work
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: install browser lab test data bench html student-copy copies clean
+.PHONY: install browser lab test data bench html student-copy copies grade clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.11 ...")'
@@ -57,6 +57,10 @@ bench: install  ## time the helper, the widgets and the notebooks
 
 html: install  ## export every notebook, executed, to static pages in site/
 	$(BIN)/python -m tools.export --out site
+
+GRADE_DIR ?= $(WORK)
+grade: install  ## run the self-checks of a folder of students' notebooks (GRADE_DIR=my-work) into gradebook.csv
+	$(BIN)/python -m tools.grade $(GRADE_DIR) --out gradebook.csv
 
 copies:  # the learner's own copies: every notebook missing from my-work/ is copied; one already there is never touched
 	@mkdir -p $(WORK)

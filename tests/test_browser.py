@@ -280,7 +280,6 @@ def test_bloc_widgets_render_and_respond(bloc_page):
     assert_not_blank(shot)
 
 
-@pytest.mark.xfail(strict=False, reason="widget layout fix pending in main")
 def test_no_explorer_button_label_is_truncated(bloc_page):
     buttons = bloc_page.locator(".jp-OutputArea-output .widget-toggle-button, .jp-OutputArea-output button.jupyter-button")
     assert buttons.count() > 0, "the explorer shows no buttons"
