@@ -1,0 +1,268 @@
+"""The coding rules of the claims ledger, written down and applied by code.
+
+The ledger (``data/claims.csv``, read by :func:`worldorder.claims`) turns the sentences of the five seed
+articles into claims. These rules decide how; the helper enforces every one a rule can decide.
+
+1. **One row per checkable statement.** A sentence that makes two checkable statements gets two rows (the
+   IMF's founding and the WTO's; "US-penned" and "co-sponsored by Russia"). Each row quotes the seed word
+   for word.
+2. **Every row has a claim type** (``claim_type``), one of :data:`CLAIM_TYPES`: a vote fact, an institutional
+   fact (what the Charter says an organ can do), a wording or authorship fact (what a text says, who wrote,
+   tabled or said it), a historical or comparative claim, an interpretation, a prediction.
+3. **The scope of a list is read from the quoted words** (:func:`derive_scope`). A list of countries given
+   without a hedge (:data:`LIST_HEDGES`: "including", "among", "such as", "like", "for example", "other",
+   "several", ...) is read as the complete list (``exact``); with one, as examples (``some``). A count given
+   with "multiple", "several", "more than", "at least" (:data:`COUNT_HEDGES`) is a lower bound (``some``),
+   otherwise exact. The stored ``scope`` of a list or same-vote claim must be empty (the rule fills it) or
+   ``none`` ("no state did"); so like sentences get like verdicts.
+4. **Vote facts are computed** from the roll call (``wo.check_claim``); nobody types their verdict.
+5. **Historical and comparative claims are computed where the record can decide**: the row names a query of
+   :data:`QUERIES`, run over the whole 1946-2025 record; other history claims cite dated rows of
+   ``wo.timeline()``.
+6. **Institutional, wording and authorship claims cite documents**: ``documents`` lists ``doc_id`` values of
+   ``wo.data.documents()`` (the verdict shows each with its section). A hand rating of such a row that is not
+   "cannot be checked" needs at least one document.
+7. **"Cannot be checked" is the start of a check**: such a row names, in ``source``, the deciding record
+   ("deciding record: ...", e.g. the sponsor list of A/ES-11/L.10, the meeting record S/PV.9866).
+8. **Sentences that assert nothing checkable** (interpretations, predictions, headings, questions) are listed
+   too, with kind ``not checkable`` and the reason in ``note``; :func:`worldorder.ledger.uncovered` must find
+   no seed sentence that no row quotes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pandas as pd
+
+VOTE_FACT = "vote fact"
+INSTITUTIONAL = "institutional fact"
+WORDING = "wording or authorship fact"
+HISTORICAL = "historical or comparative claim"
+INTERPRETATION = "interpretation"
+PREDICTION = "prediction"
+CLAIM_TYPES = (VOTE_FACT, INSTITUTIONAL, WORDING, HISTORICAL, INTERPRETATION, PREDICTION)
+DOCUMENT_TYPES = (INSTITUTIONAL, WORDING)
+NOT_CHECKABLE = "not checkable"
+DECIDING = "deciding record:"
+
+LIST_HEDGES = ("including", "among", "such as", "like", "for example", "for instance", "e.g.", "notably",
+               "other", "others", "several", "some", "a lot of", "many")
+COUNT_HEDGES = ("multiple", "several", "more than", "at least", "over", "many")
+
+
+def _has(words: tuple[str, ...], quote: str) -> str | None:
+    text = " ".join(str(quote).lower().split())
+    for word in words:
+        if re.search(r"(?<![\w.])" + re.escape(word) + r"(?![\w])", text):
+            return word
+    return None
+
+
+def derive_scope(quote: str, kind: str = "vote_list") -> str:
+    """``exact`` or ``some``, read from the quoted words (rule 3).
+
+    >>> derive_scope("key US allies, the UK, France, Denmark, and Greece, abstained")
+    'exact'
+    >>> derive_scope("joining Russia and several other nations including North Korea and Belarus")
+    'some'
+    >>> derive_scope("the United States sided with Russia multiple times", "same_vote")
+    'some'
+    """
+    hedges = COUNT_HEDGES if kind == "same_vote" else LIST_HEDGES
+    return "some" if _has(hedges, quote) else "exact"
+
+
+def scope_reason(quote: str, kind: str = "vote_list") -> str:
+    """Why :func:`derive_scope` chose its scope, in words."""
+    hedges = COUNT_HEDGES if kind == "same_vote" else LIST_HEDGES
+    word = _has(hedges, quote)
+    what = "count" if kind == "same_vote" else "list"
+    if word:
+        return f"'{word}' marks the {what} as {'a lower bound' if kind == 'same_vote' else 'examples'}: some"
+    return f"no hedge word: the {what} is read as {'exact' if kind == 'same_vote' else 'complete'}: exact"
+
+
+# ---------------------------------------------------------------- sentences of a seed
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep)\.$")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a seed (headings and captions count as sentences), whitespace collapsed, in order.
+
+    A line is split after '.', '!' or '?' followed by a space and a capital or a quotation mark, but not after
+    initials such as "U.S." or "E.".
+    """
+    out = []
+    for line in str(text).splitlines():
+        line = " ".join(line.split())
+        start = 0
+        for match in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\u201c\"\u2018(])", line):
+            if _ABBREVIATION.search(line[start:match.start()]):
+                continue
+            out.append(line[start:match.start()].strip())
+            start = match.end()
+        if line[start:].strip():
+            out.append(line[start:].strip())
+    return out
+
+
+# ---------------------------------------------------------------- queries over the whole record
+
+UKRAINE_TEXTS = ("A/RES/68/262", "A/RES/ES-11/1", "A/RES/ES-11/2", "A/RES/ES-11/3", "A/RES/ES-11/4",
+                 "A/RES/ES-11/5", "A/RES/ES-11/6")
+ALLIES = ("CAN", "GBR", "AUS", "FRA")
+ADVERSARIES = ("RUS", "CHN", "PRK")
+
+
+@functools.cache
+def _wide() -> pd.DataFrame:
+    from worldorder import record
+
+    votes = record.votes(body="GA")
+    return votes.pivot_table(index="resolution", columns="iso3", values="vote", aggfunc="first")
+
+
+@functools.cache
+def _dates() -> pd.Series:
+    from worldorder import record
+
+    return record.resolutions(body="GA").set_index("resolution")["date"]
+
+
+def _earlier_ukraine(iso3: str) -> pd.Series:
+    return _wide().loc[list(UKRAINE_TEXTS), iso3]
+
+
+def q_us_yes_on_ukraine_before() -> tuple[str, str]:
+    votes = _earlier_ukraine("USA")
+    cast = ", ".join(f"{s} {v}" for s, v in votes.items())
+    rating = "right" if (votes == "Y").all() else "wrong"
+    return rating, (f"the USA voted yes on {int((votes == 'Y').sum())} of the {len(votes)} earlier GA texts on "
+                    f"Ukraine (68/262 and ES-11/1 to ES-11/6): {cast}; on ES-11/7 it voted "
+                    f"{_wide().loc['A/RES/ES-11/7', 'USA']}")
+
+
+def q_israel_on_ukraine_before() -> tuple[str, str]:
+    votes = _earlier_ukraine("ISR")
+    cast = ", ".join(f"{s} {v}" for s, v in votes.items())
+    rating = "right" if not (votes == "N").any() else "wrong"
+    return rating, f"Israel never voted no on the earlier GA texts on Ukraine ({cast}); on ES-11/7 it voted " \
+                   f"{_wide().loc['A/RES/ES-11/7', 'ISR']}"
+
+
+def q_first_time_with_russia() -> tuple[str, str]:
+    wide, dates = _wide(), _dates()
+    earlier = wide.loc[list(UKRAINE_TEXTS)]
+    on_ukraine = int(((earlier["USA"] == "N") & (earlier["RUS"] == "N")).sum())
+    before = wide.loc[dates[dates < "2025-02-24"].index.intersection(wide.index)]
+    against = before[(before["USA"] == "N") & (before["RUS"] == "N") & (before["GBR"] == "Y") & (before["FRA"] == "Y")]
+    years = dates[against.index].dt.year
+    both_no = int(((before["USA"] == "N") & (before["RUS"] == "N")).sum())
+    rating = "partly right" if on_ukraine == 0 and len(against) else ("right" if on_ukraine == 0 else "wrong")
+    return rating, (f"on a GA text on Ukraine it is the first time: the USA and Russia voted no together on "
+                    f"{on_ukraine} of the {len(earlier)} earlier ones. But across 1946-2024 they voted no together "
+                    f"on {both_no} GA votes, {len(against)} of them while the UK and France voted yes "
+                    f"({years.min()}-{years.max()}, mostly budget and staff texts), so not the first time in the record")
+
+
+def q_lockstep_2023() -> tuple[str, str]:
+    from worldorder import names, pairs
+
+    allies = {c: pairs.coincidence(c, 2023) for c in ALLIES}
+    others = {c: pairs.coincidence(c, 2023) for c in ADVERSARIES}
+    text = "; ".join(f"{names.country_label(c)} {v:.0%}" for c, v in {**allies, **others}.items())
+    ordered = min(allies.values()) > max(others.values())
+    lockstep = min(allies.values()) >= 0.95
+    rating = "right" if ordered and lockstep else "partly right" if ordered else "wrong"
+    return rating, (f"voting coincidence with the USA in 2023 (State Department rule): {text}; the allies agree "
+                    f"far more often than Russia, China or North Korea, but well short of 'lockstep'")
+
+
+def q_state_department_2023() -> tuple[str, str]:
+    from worldorder import names, pairs, record
+
+    seats = [c for c in record.votes(years=2023, body="GA")["iso3"].unique() if c != "USA"]
+    scores = pd.Series({c: pairs.coincidence(c, 2023) for c in seats}).sort_values()
+    top = ", ".join(f"{names.country_label(c)} {v:.0%}" for c, v in scores.tail(5)[::-1].items())
+    low = ", ".join(f"{names.country_label(c)} {v:.0%}" for c, v in scores.head(5).items())
+    return "right", (f"the highest 2023 voting coincidences with the USA (the State Department's rule, recomputed "
+                     f"from the roll calls): {top}; the lowest: {low}. The report itself is not shipped")
+
+
+def q_support_eroded() -> tuple[str, str]:
+    from worldorder import record
+
+    table = record.resolutions(resolutions=["ES-11/1", "ES-11/7"]).set_index("resolution")["yes"]
+    first, later = int(table["A/RES/ES-11/1"]), int(table["A/RES/ES-11/7"])
+    return ("right" if first > later else "wrong"), f"ES-11/1 (2022) had {first} yes votes, ES-11/7 (2025) {later}"
+
+
+def q_never_unanimous() -> tuple[str, str]:
+    from worldorder import record
+
+    table = record.resolutions(resolutions=list(UKRAINE_TEXTS[1:])).set_index("resolution")
+    fewest = int(table["no"].min())
+    return "partly right", (f"support did fall (see the ES-11/1 and ES-11/7 yes counts), but no earlier ES-11 text "
+                            f"was unanimous: the fewest no votes on ES-11/1 to ES-11/6 was {fewest}")
+
+
+def q_alignment_by_decade() -> tuple[str, str]:
+    wide, dates = _wide(), _dates()
+    decade = (dates.reindex(wide.index).dt.year // 10 * 10)
+    us = wide["USA"]
+    cast = us.isin(["Y", "N", "A"])
+
+    def share(other: str) -> pd.Series:
+        both = cast & wide[other].isin(["Y", "N", "A"])
+        return (us[both] == wide.loc[both, other]).groupby(decade[both]).mean()
+
+    allies = pd.concat([share(c) for c in ("GBR", "FRA", "CAN")], axis=1).mean(axis=1)
+    russia = share("RUS")
+    decades = allies.index.intersection(russia.index)
+    always = bool((allies[decades] > russia[decades]).all())
+    text = "; ".join(f"{d}s {allies[d]:.0%} vs {russia[d]:.0%}" for d in decades)
+    return ("right" if always else "partly right"), (f"share of GA votes on which the USA voted as the UK, France "
+                                                     f"and Canada (mean) vs as Russia/USSR, by decade: {text}")
+
+
+def q_us_russia_cold_war() -> tuple[str, str]:
+    wide, dates = _wide(), _dates()
+    years = dates.reindex(wide.index).dt.year
+    cold = wide[(years >= 1946) & (years <= 1991)]
+    us = cold["USA"]
+
+    def share(other: str) -> float:
+        both = us.isin(["Y", "N", "A"]) & cold[other].isin(["Y", "N", "A"])
+        return float((us[both] == cold.loc[both, other]).mean())
+
+    rus, gbr = share("RUS"), share("GBR")
+    return ("right" if rus < gbr else "wrong"), (f"1946-1991: the USA voted as the USSR on {rus:.0%} of the GA "
+                                                 f"votes both cast, as the UK on {gbr:.0%}")
+
+
+QUERIES = {
+    "us_yes_on_ukraine_before": q_us_yes_on_ukraine_before,
+    "israel_on_ukraine_before": q_israel_on_ukraine_before,
+    "first_time_with_russia": q_first_time_with_russia,
+    "lockstep_2023": q_lockstep_2023,
+    "state_department_2023": q_state_department_2023,
+    "support_eroded": q_support_eroded,
+    "never_unanimous": q_never_unanimous,
+    "alignment_by_decade": q_alignment_by_decade,
+    "us_russia_cold_war": q_us_russia_cold_war,
+}
+
+
+def run_query(name: str) -> tuple[str, str]:
+    """Run one named query of :data:`QUERIES`: (rating, reason)."""
+    if name not in QUERIES:
+        raise ValueError(f"unknown query {name!r}; use one of {', '.join(QUERIES)}")
+    return QUERIES[name]()
+
+
+def clear() -> None:
+    _wide.cache_clear()
+    _dates.cache_clear()
