@@ -94,7 +94,7 @@ def vote_matrix(year) -> pd.DataFrame:
     Columns are numbered in date order (0, 1, …); rows are seat codes.
 
     >>> m = vote_matrix(2025)
-    >>> sorted(float(v) for v in m.stack().unique())
+    >>> sorted(float(v) for v in m.stack().dropna().unique())
     [-1.0, 0.0, 1.0]
     >>> vote_matrix(1945)
     Traceback (most recent call last):
