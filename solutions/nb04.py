@@ -34,3 +34,18 @@ def solve_04_5():
     """On how many of the three votes of 24 February 2025 did the USA vote as Russia did?"""
     day = wo.country_votes(["USA", "RUS"])
     return int((day.iloc[0] == day.iloc[1]).sum())
+
+
+def solve_04_6():
+    """opinion: 'joining forces with Russia, North Korea, and Belarus' (a bare list: the complete list)."""
+    return str(wo.check_claim("vote_list", "ES-11/7", "N", ["Russia", "North Korea", "Belarus"], scope="exact"))
+
+
+def solve_04_7():
+    """explainer: 'long-time US allies France and UK abstained' (a bare list: the complete list)."""
+    return str(wo.check_claim("vote_list", "S/RES/2774 (2025)", "A", ["France", "UK"], scope="exact"))
+
+
+def solve_04_8():
+    """analysis: 'the U.K. and France — and three other European countries — abstained' ('other': examples; 5 in all)."""
+    return str(wo.check_claim("vote_list", "S/RES/2774 (2025)", "A", ["UK", "France"], scope="some", number=5))

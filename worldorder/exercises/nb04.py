@@ -43,3 +43,31 @@ def _():
 def _():
     symbols = record.day_votes("2025-02-24")["resolution"]
     return sum(record.vote_of(s, "USA") == record.vote_of(s, "RUS") for s in symbols)
+
+
+def _held_back(key: str) -> str:
+    """The verdict (full text) of the ledger row held back for exercise ``key``."""
+    table = ledger.read_ledger()
+    (row,) = [r for _, r in table[table["exercise"] == key].iterrows()]
+    return str(ledger.verdict_of(row))
+
+
+_ENCODE = ("Encode the quoted sentence with wo.check_claim(kind, resolution, vote, countries, scope=..., number=...): "
+           "a list without 'including', 'such as', 'like', 'other' is the complete list (scope='exact'). "
+           "Pass str(...) of the verdict.")
+
+
+@exercise("04.6", hint=_ENCODE, kind="value", wrong=("right", "incomplete", "cannot be checked"))
+def _():
+    return _held_back("04.6")
+
+
+@exercise("04.7", hint=_ENCODE, kind="value", wrong=("right", "incomplete", "wrong"))
+def _():
+    return _held_back("04.7")
+
+
+@exercise("04.8", hint=_ENCODE + " A stated group size goes in number.", kind="value",
+          wrong=("right", "incomplete", "wrong"))
+def _():
+    return _held_back("04.8")
