@@ -13,16 +13,15 @@ Each notebook's exercises live in ``worldorder/exercises/nbNN.py``. There are th
 registered function is held only inside a closure; on the first check it is called once, its value is
 normalised and turned into *salted SHA-256 digests*, and the plain value is dropped. A check normalises the
 learner's answer the same way and compares digests. ``EXERCISES[key]`` holds the key, the hints, the kind,
-the tolerance and the feedback for known wrong answers, and its ``repr`` shows nothing more. The salt is drawn
-at random when this module is imported, so digests cannot be looked up in a table made beforehand. (A
-determined learner can still compute the answer, or try candidates one by one: the aim is that the answer is
-not lying around in plain form, not cryptographic secrecy.)
+the tolerance and the feedback for known wrong answers, and its ``repr`` shows nothing more. The salt is random
+per session, so no table made beforehand helps. (A determined learner can still compute the answer or try
+candidates: the aim is no answer lying around in plain form, not secrecy.)
 
 **The rule for numbers.** A digest only says "equal", so tolerance is turned into a set of digests:
 
-- the number line is cut into cells a quarter of the tolerance wide; the digests of every cell that touches
-  ``[expected - tolerance, expected + tolerance]`` are kept, and an answer is accepted when the digest of its
-  cell is among them (so it is accepted within the tolerance, give or take a quarter of it; never further);
+- the number line is cut into cells a quarter of the tolerance wide; the digests of the cells touching
+  ``[expected - tolerance, expected + tolerance]`` are kept; an answer is accepted when its cell is among them
+  (within the tolerance, give or take a quarter of it; never further);
 - with no tolerance, the digest is that of the value rounded to 9 decimals (so ``12``, ``12.0`` and
   ``np.int64(12)`` are the same answer);
 - an answer written with 2 to 6 decimals is also accepted when it equals the expected value rounded to that
@@ -106,15 +105,11 @@ def _places(value: float) -> int:
     return len(text.split(".")[1]) if "." in text and "e" not in text else 0
 
 
-def _cells(value: float, tolerance: float) -> Iterable[str]:
-    step = tolerance / 4
-    low, high = math.floor((value - tolerance) / step), math.floor((value + tolerance) / step)
-    return (f"cell:{k}" for k in range(low, high + 1))
-
-
 def _number_forms(value: float, tolerance: float, rounding: bool = True) -> set[str]:
     """Every normalised form under which ``value`` (the expected one) is accepted."""
-    forms = set(_cells(value, tolerance)) if tolerance else {f"exact:{round(value, 9):.9f}"}
+    step = tolerance / 4
+    cells = range(math.floor((value - tolerance) / step), math.floor((value + tolerance) / step) + 1) if step else ()
+    forms = {f"cell:{k}" for k in cells} if tolerance else {f"exact:{round(value, 9):.9f}"}
     if rounding:
         forms |= {f"round{p}:{value:.{p}f}" for p in _DECIMAL_PLACES}
     return forms
@@ -174,9 +169,6 @@ class Exercise:
         """The last, fullest hint (the method, never the answer)."""
         return self.hints[-1]
 
-    def judge(self, answer) -> bool:
-        return self._verdict(answer)
-
     def __repr__(self) -> str:
         return f"<exercise {self.key} ({self.kind}): check it with wo.check({self.key!r}, answer)>"
 
@@ -187,9 +179,7 @@ _ATTEMPTS: dict[str, int] = {}
 
 
 def _hints(hint, kind: str) -> tuple[str, ...]:
-    if isinstance(hint, str):
-        return (NUDGES.get(kind, NUDGES["value"]), hint)
-    hints = tuple(hint)
+    hints = (NUDGES.get(kind, NUDGES["value"]), hint) if isinstance(hint, str) else tuple(hint)
     if not hints or not all(isinstance(h, str) and h for h in hints):
         raise ValueError("hint must be a string or a sequence of strings")
     return hints
@@ -202,12 +192,9 @@ def _feedback(wrong) -> dict:
 
 
 def exercise(key: str, hint="", kind: str = "value", tolerance: float = 0.0, wrong=(), percent_ok: bool = False):
-    """Register a function that computes the expected answer of exercise ``key``.
-
-    ``hint`` is one string (shown after a general nudge) or a sequence of growing hints. ``wrong`` is a tuple of
-    known wrong answers or a mapping from each to feedback aimed at the mistake. ``percent_ok`` accepts a
-    share given as a percentage. The function is called at most once, on the first check; only digests of its
-    value are kept. The decorator returns ``None``, so the function is not left in the module either.
+    """Register a function that computes the expected answer of exercise ``key`` (called once, at the first check;
+    only digests of its value are kept, and the decorator returns ``None``). ``hint``: one string (after a general
+    nudge) or growing hints; ``wrong``: a tuple of wrong answers or a mapping to feedback aimed at each mistake.
     """
     if kind not in KINDS[:5]:
         raise ValueError(f"kind must be one of {KINDS[:5]}, not {kind!r}")
@@ -229,21 +216,14 @@ def exercise(key: str, hint="", kind: str = "value", tolerance: float = 0.0, wro
             return any(_digest(key, form) in state["digests"] for v in candidates
                        for form in _answer_forms(v, tolerance))
 
-        _register(Exercise(key, kind, _hints(hint, kind), tolerance, percent_ok, _feedback(wrong), verdict=verdict))
+        EXERCISES[key] = Exercise(key, kind, _hints(hint, kind), tolerance, percent_ok, _feedback(wrong), verdict=verdict)
 
     return register
 
 
-def _register(ex: Exercise) -> None:
-    EXERCISES[ex.key] = ex
-
-
 def written(key: str, look_for: Iterable[str]):
-    """Register an "argue from the data" question: its check records the answer and says it is not auto-checked.
-
-    ``look_for`` lists what a good answer does (shown to the learner as a checklist, never a model answer).
-    """
-    _register(Exercise(key, "written", tuple(look_for)))
+    """Register an "argue from the data" question, not auto-checked; ``look_for``: what a good answer does."""
+    EXERCISES[key] = Exercise(key, "written", tuple(look_for))
 
 
 # ---------------------------------------------------------------- charts
@@ -253,16 +233,13 @@ TYPES = {"Q": "quantitative", "N": "nominal", "O": "ordinal", "T": "temporal"}
 
 def chart_exercise(key: str, marks, encodings: Mapping[str, tuple], hint="", data: Callable | None = None,
                    title: bool = True, description: bool = True):
-    """Register a chart to build. ``marks``: the accepted mark types (``"line"`` or ``("line", "point")``).
-
-    ``encodings`` maps each required channel to ``(field, types)``: ``field`` is a column name, a tuple of
-    accepted names, or ``None`` for any; ``types`` the accepted type letters (``"Q"``, ``"QT"``...). ``data``, if
-    given, takes the chart's table and returns ``None`` or what is wrong with it (for example the wrong
-    country). ``title`` and ``description`` require the chart's title and its description for screen readers.
+    """Register a chart to build: accepted ``marks``; ``encodings`` maps each required channel to ``(field,
+    types)`` (a column, a tuple of columns or ``None`` for any; type letters such as ``"QT"``); ``data(table)``
+    returns ``None`` or what is wrong with the chart's table; ``title``/``description`` are required by default.
     """
     spec = {"marks": (marks,) if isinstance(marks, str) else tuple(marks), "encodings": dict(encodings),
             "data": data, "title": title, "description": description}
-    _register(Exercise(key, "chart", _hints(hint, "chart"), spec=spec))
+    EXERCISES[key] = Exercise(key, "chart", _hints(hint, "chart"), spec=spec)
 
 
 def _units(spec: dict) -> list[dict]:
@@ -277,14 +254,6 @@ def _units(spec: dict) -> list[dict]:
     if "spec" in spec:
         found += _units(spec["spec"])
     return found
-
-
-def _chart_table(chart):
-    for candidate in [chart, *getattr(chart, "layer", [])]:
-        table = getattr(candidate, "data", None)
-        if isinstance(table, pd.DataFrame):
-            return table
-    return None
 
 
 def chart_problems(spec_wanted: dict, chart) -> list[str]:
@@ -327,7 +296,8 @@ def chart_problems(spec_wanted: dict, chart) -> list[str]:
     if spec_wanted["description"] and not str(spec.get("description", "")).strip():
         problems.append("the chart has no description for screen readers: add .properties(description=...)")
     if spec_wanted["data"] is not None:
-        table = _chart_table(chart)
+        tables = [getattr(c, "data", None) for c in [chart, *getattr(chart, "layer", [])]]
+        table = next((t for t in tables if isinstance(t, pd.DataFrame)), None)
         message = "the chart's data is not a pandas table" if table is None else spec_wanted["data"](table)
         if message:
             problems.append(message)
@@ -345,10 +315,8 @@ def _load_all() -> None:
 
 
 class CheckResult:
-    """The verdict of a check: truthy when right, shown as a short message.
-
-    ``status`` is "right", "not yet", "no answer" or "written" (a written answer, not auto-checked).
-    """
+    """The verdict of a check: truthy when right, shown as a short message; ``status`` is "right", "not yet",
+    "no answer" or "written" (a written answer, not auto-checked)."""
 
     def __init__(self, key: str, right, message: str, status: str | None = None, attempt: int = 0):
         self.key, self.right, self.message, self.attempt = key, right, message, attempt
@@ -411,15 +379,13 @@ def check(key: str, answer) -> CheckResult:
     if _empty(answer):
         return _record(ex, False, "no answer", f"no answer yet. Replace ... with your answer. Hint: {_hint(ex)}")
     try:
-        right = ex.judge(answer)
+        right = ex._verdict(answer)
     except (ValueError, TypeError, KeyError) as err:
-        hint = _hint(ex)
-        return _record(ex, False, "not yet", f"that answer could not be read ({err}). Hint: {hint}")
+        return _record(ex, False, "not yet", f"that answer could not be read ({err}). Hint: {_hint(ex)}")
     if right:
         return _record(ex, True, "right", "Right!")
-    hint = _hint(ex)
     aimed = _known_wrong(ex, answer)
-    return _record(ex, False, "not yet", f"Not yet: {aimed}. Hint: {hint}" if aimed else f"Not yet. Hint: {hint}")
+    return _record(ex, False, "not yet", f"Not yet{': ' + aimed if aimed else ''}. Hint: {_hint(ex)}")
 
 
 def check_chart(key: str, chart) -> CheckResult:
@@ -432,9 +398,7 @@ def check_chart(key: str, chart) -> CheckResult:
     problems = chart_problems(ex.spec, chart)
     if not problems:
         return _record(ex, True, "right", "Right! The chart has everything asked for.")
-    hint = _hint(ex)
-    listed = "; ".join(problems)
-    return _record(ex, False, "not yet", f"Not yet: {listed}. Hint: {hint}")
+    return _record(ex, False, "not yet", f"Not yet: {'; '.join(problems)}. Hint: {_hint(ex)}")
 
 
 def _check_written(ex: Exercise, answer) -> CheckResult:
