@@ -7,6 +7,7 @@ import pytest
 
 import worldorder as wo
 from worldorder import ledger as claims_ledger
+from worldorder import seeds
 from worldorder.data import path_of
 
 SC = "S/RES/2774 (2025)"
@@ -123,11 +124,11 @@ def test_unsettled_claims_say_so(ledger):
 
 
 def test_coverage_matrix_and_disagreements(ledger):
-    grid = claims_ledger.coverage(ledger)
+    grid = seeds.coverage(ledger)
     assert list(grid.columns) == ["explainer", "analysis", "report", "opinion", "summary"]
     assert grid.loc["S/RES/2774: who abstained", "report"] == "incomplete"
     assert grid.loc["S/RES/2774: who abstained", "opinion"] == ""
-    split = claims_ledger.disagreements(ledger)
+    split = seeds.disagreements(ledger)
     assert "S/RES/2774: the failed amendments" in set(split["fact"])
     spec = wo.coverage_chart(ledger).to_dict()
     assert spec["description"] and "report" in spec["description"]
@@ -169,7 +170,7 @@ def test_a_missing_column_is_named(tmp_path):
 
 def test_vote_kinds_and_rating_counts(ledger):
     assert claims_ledger.VOTE_KINDS == ("vote_total", "country_vote", "vote_list", "same_vote", "outcome")
-    counts = claims_ledger.rating_counts(ledger)
+    counts = seeds.rating_counts(ledger)
     assert list(counts.index) == ["explainer", "analysis", "report", "opinion", "summary"]
     assert counts.to_numpy().sum() == len(ledger)
     assert counts.loc["report", "incomplete"] >= 1

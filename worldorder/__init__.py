@@ -15,7 +15,7 @@ The modules follow the ideas, in layers (each imports only those above it):
 - ``record``: the record as tables: filters, search, one vote country by country
 - ``pairs``: agreement between countries, voting coincidence
 - ``blocvotes``: how blocs split, cohesion, defectors; ``blocpairs``: agreement involving blocs
-- ``order``, ``ledger``: the timeline; the claims ledger of the five seeds
+- ``order``, ``ledger``, ``seeds``: the timeline; the claims ledger of the five seeds; comparing the seeds
 - ``charts``: one theme and the chart functions (each takes the table it draws)
 - ``explorer``: the bloc explorer (a pure view function, wired to widgets)
 - ``checks``: the exercises' self-checks
@@ -56,6 +56,6 @@ from worldorder.scaling import positions, positions_over_time
 from worldorder.topics import issue_agreement, split_votes
 from worldorder.charts.machinery import membership_growth_chart
 from worldorder import rules, scaling, topics  # noqa: F401
-from worldorder import ledger, order  # noqa: F401  (modules with more than the names above)
+from worldorder import ledger, order, seeds  # noqa: F401  (modules with more than the names above)
 
 __all__ = [name for name in dir() if not name.startswith("_")]

@@ -6,12 +6,13 @@ import altair as alt
 import pandas as pd
 
 from worldorder import ledger as ledger_mod
+from worldorder import seeds as seed_grid
 from worldorder.charts import theme
 
 
 def coverage_chart(ledger: pd.DataFrame | None = None) -> alt.Chart:
     """A seed × fact grid: the rating of each seed's claims on each fact, as colour and as a word."""
-    grid = ledger_mod.coverage(ledger)
+    grid = seed_grid.coverage(ledger)
     long = grid.reset_index().melt(id_vars="fact", var_name="seed", value_name="rating")
     long = long[long["rating"] != ""]
     short = {"right": "right", "partly right": "partly", "incomplete": "incompl.", "wrong": "WRONG",
