@@ -41,7 +41,7 @@ def test_the_contents_page_links_every_chapter_in_order(site):
     contents = index[index.index('class="book-toc"'):]
     contents = contents[: contents.index("</nav>")]
     assert list(dict.fromkeys(chapter_links(contents))) == [f"{p.stem}.html" for p in NOTEBOOKS]
-    assert '<a rel="next" href="%s.html">' % NOTEBOOKS[0].stem in index
+    assert f'<a rel="next" href="{NOTEBOOKS[0].stem}.html">' in index
 
 
 @pytest.mark.parametrize("i", range(len(NOTEBOOKS)), ids=[p.stem for p in NOTEBOOKS])

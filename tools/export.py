@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 import base64
 import html
-import os
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
