@@ -50,7 +50,7 @@ from worldorder.charts.maps import council_chart, erosion_chart, small_states, s
 from worldorder.charts.blocs import agreement_with_chart, bloc_agreement_chart, cohesion_chart, split_chart
 from worldorder.charts.ledger import coverage_chart
 from worldorder.explorer import BlocExplorer, compute_view
-from worldorder.checks import check
+from worldorder.checks import check, check_chart
 from worldorder.rules import emergency_sessions, ga_important_question, ga_simple_majority, margins, sc_article27
 from worldorder.scaling import positions, positions_over_time
 from worldorder.topics import issue_agreement, split_votes
