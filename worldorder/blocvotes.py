@@ -49,8 +49,7 @@ def _vote_table(symbols: tuple[str, ...]) -> pd.DataFrame:
 @functools.lru_cache(maxsize=512)
 def _cast_on(symbol: str) -> dict[str, str]:
     """iso3 → vote code on one recorded vote."""
-    found = record.votes(resolutions=[symbol])
-    return dict(zip(found["iso3"], found["vote"]))
+    return record.cast_on(symbol)
 
 
 @functools.cache

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from worldorder import data, membership, names
 from worldorder.vocab import BODIES, ISSUES, VOTE_CODES, VOTE_LABELS
@@ -105,18 +106,17 @@ def votes(years=None, body=None, resolutions=None, countries=None, focus=None, i
     rows = arrays["row"][chosen]
     seats = arrays["iso3"][chosen]
     found = pd.DataFrame({
-        "resolution": _column("resolution")[rows],
-        "body": _column("body")[rows],
+        "resolution": _strings(rows, _column("resolution")),
+        "body": _strings(rows, _column("body")),
         "date": table["date"].to_numpy()[rows],
         "year": table["year"].to_numpy()[rows],
-        "iso3": np.asarray(arrays["iso3_names"], dtype=object)[seats],
-        "vote": np.asarray(VOTE_CODES, dtype=object)[arrays["vote"][chosen]],
+        "iso3": _strings(seats, arrays["iso3_names"]),
+        "vote": _strings(arrays["vote"][chosen], VOTE_CODES),
     })
     disputed = np.zeros(len(found), dtype=bool)
-    index = {s: i for i, s in enumerate(table["resolution"].astype(str))}
     seat_index = {s: i for i, s in enumerate(arrays["iso3_names"])}
     for cell in data.vote_disputes().itertuples():
-        disputed |= (rows == index[cell.resolution]) & (seats == seat_index[cell.iso3])
+        disputed |= (rows == row_of(cell.resolution)) & (seats == seat_index[cell.iso3])
     found["disputed"] = disputed
     return found
 
@@ -144,6 +144,33 @@ def find_votes(text=None, years=None, body=None, issue=None, focus=None, importa
 
 
 _SEARCH: dict = {}
+
+
+def row_of(symbol: str) -> int:
+    """The position of a full symbol in the resolution table (and in the vote arrays' ``row``)."""
+    table = data.resolution_table()
+    key = ("rows", id(table))
+    if key not in _SEARCH:
+        _SEARCH[key] = {s: i for i, s in enumerate(_column("resolution"))}
+    return _SEARCH[key][symbol]
+
+
+def cast_on(symbol: str) -> dict[str, str]:
+    """iso3 → vote code on one recorded vote (a full symbol), read straight from the vote arrays."""
+    arrays, row = data.vote_arrays(), row_of(symbol)
+    start, end = np.searchsorted(arrays["row"], [row, row + 1])
+    if not (arrays["row"][start:end] == row).all():  # the arrays are sorted by row; check rather than assume
+        chosen = np.flatnonzero(arrays["row"] == row)
+    else:
+        chosen = np.arange(start, end)
+    seats = np.asarray(arrays["iso3_names"], dtype=object)[arrays["iso3"][chosen]]
+    return dict(zip(seats, np.asarray(VOTE_CODES, dtype=object)[arrays["vote"][chosen]]))
+
+
+def _strings(codes: np.ndarray, labels) -> pd.Series:
+    """Text column from integer codes into ``labels``, decoded by Arrow (fast for a million rows)."""
+    decoded = pa.DictionaryArray.from_arrays(pa.array(codes), pa.array(list(labels), pa.string())).dictionary_decode()
+    return pd.Series(decoded, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
 
 
 def _column(name: str) -> np.ndarray:
