@@ -6,24 +6,24 @@ import worldorder as wo
 
 
 def solve_00_1():
-    """How many focus votes does wo.resolutions(focus=True) hold? One row per vote."""
-    return len(wo.resolutions(focus=True))
+    """How many votes did the General Assembly record in 1971? Count by body and year."""
+    return int(wo.resolutions().groupby(["body", "year"]).size().loc[("GA", 1971)])
 
 
 def solve_00_2():
-    """Which body voted on S/RES/2774 (2025)? The `body` column of its row."""
-    table = wo.resolutions(focus=True)
-    return table.loc[table["resolution"] == wo.resolution("2774"), "body"].iloc[0]
+    """In which year did the Security Council record the most votes? The year of the largest group."""
+    council = wo.resolutions().query("body == 'SC'")
+    return int(council.groupby("year").size().sort_values().index[-1])
 
 
 def solve_00_3():
-    """How many focus votes took place on the same day as S/RES/2774 (2025)?"""
-    table = wo.resolutions(focus=True)
-    day = table.loc[table["resolution"] == wo.resolution("2774"), "date"].iloc[0]
-    return int((table["date"] == day).sum())
+    """How many recorded votes (either body) took place on the same day as A/RES/ES-11/5?"""
+    record = wo.resolutions()
+    day = record.set_index("resolution").loc[wo.resolution("ES-11/5"), "date"]
+    return int(record["date"].eq(day).sum())
 
 
 def solve_00_4():
-    """Which data file has the most rows? Read it from the manifest."""
+    """Which data file has the fewest rows? Files without a row count are not tables."""
     manifest = pd.read_csv(wo.data.data_dir() / "manifest.csv")
-    return manifest.sort_values("rows", ascending=False)["file"].iloc[0]
+    return manifest.dropna(subset=["rows"]).nsmallest(1, "rows")["file"].iloc[0]

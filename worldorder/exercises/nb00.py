@@ -6,45 +6,54 @@ from worldorder import data
 from worldorder.checks import exercise, written
 
 
-@exercise("00.1", hint=("One row of the table is one vote: how do you count the rows of a pandas table?",
-                       "The table is `resolutions`, made with wo.resolutions(focus=True) earlier in the notebook.",
-                       "len(table) gives the number of rows of a table."),
-          kind="number", wrong={193: "that is the number of UN members, not of votes", 8338: "that counts the whole "
-                                "record; keep only the focus votes (focus=True)", 11: None, 13: None})
-def _():
-    return int(data.resolution_table()["focus"].sum())
-
-
-@exercise("00.2", hint=("The symbol says a lot: A/RES/... and S/RES/... are not adopted by the same body.",
-                       "Find the row of `resolutions` for 'S/RES/2774 (2025)' and read its `body` column.",
-                       "resolutions[resolutions['resolution'] == 'S/RES/2774 (2025)']['body'] gives the code."),
-          kind="text", wrong={"GA": "GA is the General Assembly, which adopts the A/RES/ symbols", "UN": None})
+@exercise("00.1", hint=("One row of `record` is one vote: keep the rows you want, then count them.",
+                       "`record` has a `body` column (GA or SC) and a `year` column.",
+                       "Combine two conditions with & inside the square brackets, each in parentheses, then count "
+                       "the rows that are left."),
+          kind="number", wrong={16: "that is the Security Council's count for 1971: keep the General Assembly",
+                                95: "that counts both bodies: keep the General Assembly only",
+                                12: "that counts the focus votes; use the whole record"})
 def _():
     table = data.resolution_table()
-    return str(table.loc[table["resolution"] == "S/RES/2774 (2025)", "body"].iloc[0])
+    return int(((table["body"] == "GA") & (table["year"] == 1971)).sum())
 
 
-@exercise("00.3", hint=("Two steps: first find the day of S/RES/2774 (2025), then count the focus votes of that day.",
-                       "The `date` column of `resolutions` holds the day of each vote.",
-                       "Read that vote's date, then sum (resolutions['date'] == day), as the notebook did for "
-                       "24 February 2025."),
-          kind="number", wrong={1: "that counts S/RES/2774 alone: count every focus vote of that day", 2: None,
-                                12: "that counts every focus vote, on any day"})
+@exercise("00.2", hint=("Keep the Security Council rows of `record`, then count the votes of each year.",
+                       "`value_counts()` on a column counts how often each value appears, largest first.",
+                       "Count the Security Council votes per year and read the year with the largest count "
+                       "(.idxmax(), or the first label of the index)."),
+          kind="value", wrong={1982: "that is the General Assembly's busiest year: keep the Security Council rows",
+                               2006: "close: that is the Security Council's second busiest year",
+                               2025: "2025 is the year of the focus votes, not the Council's busiest"})
 def _():
     table = data.resolution_table()
-    focus = table[table["focus"]]
-    day = focus.loc[focus["resolution"] == "S/RES/2774 (2025)", "date"].iloc[0]
-    return int((focus["date"] == day).sum())
+    return int(table.loc[table["body"] == "SC", "year"].value_counts().idxmax())
+
+
+@exercise("00.3", hint=("Two steps: first find the day of A/RES/ES-11/5, then count the votes of that day.",
+                       "The `date` column of `record` holds the day of each vote; `record` has every vote, not "
+                       "only the focus votes.",
+                       "Read that vote's date, then count the rows of `record` with that date, as the notebook "
+                       "did for 24 February 2025."),
+          kind="number", wrong={1: "that counts A/RES/ES-11/5 alone (or only the focus votes): count every "
+                                "recorded vote of that day", 12: "that counts every focus vote, on any day"})
+def _():
+    table = data.resolution_table()
+    day = table.loc[table["resolution"] == "A/RES/ES-11/5", "date"].iloc[0]
+    return int((table["date"] == day).sum())
 
 
 @exercise("00.4", hint=("Which column of `manifest` counts rows?",
-                       "`manifest` has one row per data file, with its `rows`; you want the largest.",
-                       "Sort `manifest` by `rows` from the largest (ascending=False) and read `file` in the first "
-                       "row, with its extension."), kind="text", wrong=("resolutions.parquet", "votes.csv",
-                                                                  "history_agreement.parquet"))
+                       "Some files (the map, the licence, the README) have no row count: they are not tables.",
+                       "Sort `manifest` by `rows` from the smallest and read `file` in the first row, with its "
+                       "extension."),
+          kind="text", wrong={"votes.parquet": "that is the file with the most rows: you want the fewest",
+                              "world-110m.json": "that file has no row count (NaN): it is a map, not a table",
+                              "README.md": "the README has no row count (NaN): it is not a table",
+                              "LICENSE-world-atlas.txt": "the licence has no row count (NaN): it is not a table"})
 def _():
     manifest = data.manifest()
-    return manifest.loc[pd.to_numeric(manifest["rows"], errors="coerce").idxmax(), "file"]
+    return manifest.loc[pd.to_numeric(manifest["rows"], errors="coerce").idxmin(), "file"]
 
 
 written("00.W", ["names the vote chosen and where it sits in the series", "quotes the columns relied on "
