@@ -4,31 +4,36 @@ import worldorder as wo
 
 
 def solve_01_1():
-    """First year the EU (then the European Communities) had at least 15 members at the end of the year."""
-    counts = wo.membership_counts(["EU"])
-    return int(counts[counts["members"] >= 15]["year"].min())
+    """First year ASEAN had at least 10 members at the end of the year."""
+    counts = wo.membership_counts(["ASEAN"]).set_index("year")["members"]
+    return int(counts[counts.ge(10)].index[0])
 
 
 def solve_01_2():
-    """Members of the Warsaw Pact on 1 January 1970."""
-    return len(wo.bloc_members("Warsaw Pact", on="1970-01-01"))
+    """Members of the CSTO on 1 January 2010, from the membership spells."""
+    spells = wo.blocs().query("bloc == 'CSTO'")
+    day = "2010-01-01"
+    inside = (spells["joined_date"] <= day) & ~(spells["left_date"] <= day)
+    return int(spells.loc[inside, "iso3"].nunique())
 
 
 def solve_01_3():
-    """The timeline category with the most events."""
-    return wo.timeline()["category"].value_counts().idxmax()
+    """The timeline category with the most events from 1950 to 1989."""
+    events = wo.timeline()
+    cold_war = events[events["start"].dt.year.between(1950, 1989)]
+    return cold_war.groupby("category").size().idxmax()
 
 
 def solve_01_4():
-    """EU members at the end of 2020, after the United Kingdom left."""
-    counts = wo.membership_counts(["EU"])
-    return int(counts.loc[counts["year"] == 2020, "members"].iloc[0])
+    """AU members at the end of 2011, the year South Sudan joined."""
+    counts = wo.membership_counts(["AU"])
+    return int(counts.loc[counts["year"] == 2011, "members"].iloc[0])
 
 
 def solve_01_5():
-    """Timeline events whose date is given only to the month (YYYY-MM)."""
-    events = wo.timeline()
-    return int((events["date"].str.len() == 7).sum())
+    """Membership spells whose join date is given only to the month (YYYY-MM)."""
+    joined = wo.blocs()["joined"].dropna()
+    return int(joined.str.fullmatch(r"\d{4}-\d{2}").sum())
 
 
 def solve_01_6():

@@ -4,46 +4,58 @@ from worldorder import data, membership
 from worldorder.checks import chart_exercise, exercise, written
 
 
-@exercise("01.1", hint=("Count the EU's members year by year, then find the first year that reaches 15.",
-                       "wo.membership_counts(['EU']) has one row per year with `members` on 31 December.",
-                       "Keep the rows with members >= 15 and take the smallest `year` (.min())."),
-          kind="value", wrong={2004: "that is the big enlargement to the east; the EU reached 15 before it",
-                               1986: None, 1973: None})
+@exercise("01.1", hint=("Count ASEAN's members year by year, then find the first year that reaches 10.",
+                       "wo.membership_counts(['ASEAN']) has one row per year with `members` on 31 December.",
+                       "Keep the rows with at least 10 members and take the earliest `year`."),
+          kind="value", wrong={1997: "ASEAN grew that year, but not yet to 10 members",
+                               2025: "that is the year ASEAN grew past 10, not the year it reached 10",
+                               1967: "that is the year ASEAN was founded"})
 def _():
-    counts = membership.membership_counts(["EU"])
-    return int(counts.loc[counts["members"] >= 15, "year"].min())
+    counts = membership.membership_counts(["ASEAN"])
+    return int(counts.loc[counts["members"] >= 10, "year"].min())
 
 
-@exercise("01.2", hint=("Membership depends on the day: ask for the members on 1 January 1970.",
+@exercise("01.2", hint=("Membership depends on the day: ask for the CSTO's members on 1 January 2010.",
                        "wo.bloc_members(bloc, on=day) lists the members on a day, as the notebook did for NATO.",
-                       "Count the list it returns with len(); wo.blocs() shows who left the Pact before 1970."),
-          kind="number", wrong={8: "that is the Pact at its founding: one member had left by 1970", 6: None})
+                       "Count the list it returns; wo.blocs() shows who joined and left the CSTO, and when."),
+          kind="number", wrong={6: "the CSTO had that many members in other years: check the day, 1 January 2010",
+                                9: "that is the CSTO at its largest, in the 1990s"})
 def _():
-    return len(membership.bloc_members("Warsaw Pact", on="1970-01-01"))
+    return len(membership.bloc_members("CSTO", on="2010-01-01"))
 
 
-@exercise("01.3", hint=("Count the events of each category.",
-                       "The `category` column of `events` (wo.timeline()) holds each event's kind.",
-                       ".value_counts() on that column puts the largest category first; answer with its name."),
-          kind="text", wrong=("institution", "vote"))
+@exercise("01.3", hint=("Keep the events from 1950 to 1989, then count the events of each category.",
+                       "The `start` column of `events` is a real date: compare it with '1950-01-01' and "
+                       "'1990-01-01'.",
+                       "Count the `category` values of the rows you kept and answer with the name of the largest."),
+          kind="text", wrong={"enlargement": "that is the largest category over the whole timeline: keep 1950 to "
+                                             "1989 only", "treaty": None, "vote": None})
 def _():
-    return data.timeline()["category"].value_counts().index[0]
+    events = data.timeline()
+    starts = events["date"].str[:4].astype(int)
+    return events.loc[(starts >= 1950) & (starts <= 1989), "category"].value_counts().index[0]
 
 
-@exercise("01.4", hint=("The United Kingdom left on 31 January 2020: count the members at the end of that year.",
-                       "wo.bloc_members('EU', on=...) or the 2020 row of wo.membership_counts(['EU']).",
-                       "len() of the member list on '2020-12-31'."),
-          kind="number", wrong={28: "that still counts the United Kingdom, which left in January 2020", 26: None})
+@exercise("01.4", hint=("South Sudan joined the African Union (AU) in 2011: count the members at the end of that "
+                       "year.",
+                       "wo.bloc_members('AU', on=...) or the 2011 row of wo.membership_counts(['AU']).",
+                       "Count the members on the last day of 2011."),
+          kind="number", wrong={53: "that is the AU before South Sudan joined in 2011",
+                                55: "that is the AU after Morocco rejoined in 2017"})
 def _():
-    return len(membership.bloc_members("EU", on="2020-12-31"))
+    return len(membership.bloc_members("AU", on="2011-12-31"))
 
 
-@exercise("01.5", hint=("Look at how such a date is written in the `date` column.",
+@exercise("01.5", hint=("Look at how a join date given only to the month is written in the `joined` column of "
+                       "wo.blocs().",
                        "A date given only to the month is written 'YYYY-MM': how many characters is that?",
-                       "Count the rows of events whose date has that length: (events['date'].str.len() == n).sum()."),
-          kind="number", wrong={0: None, 1: None, 45: "that counts every event, not only those dated to the month"})
+                       "Count the spells whose `joined` has that length, as the notebook did for dates given only "
+                       "as a year."),
+          kind="number", wrong={78: "that counts join dates given only as a year (YYYY), not to the month",
+                                30: "those spells have no join date at all",
+                                374: "that counts every spell, not only those dated to the month"})
 def _():
-    return int((data.timeline()["date"].str.len() == 7).sum())
+    return int((data.blocs()["joined"].fillna("").str.len() == 7).sum())
 
 
 chart_exercise("01.6", marks="line", encodings={"x": ("year", "QT"), "y": ("members", "Q")},
