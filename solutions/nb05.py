@@ -6,8 +6,8 @@ BLOCS = ["EU", "NATO", "G7", "BRICS", "AU"]
 
 
 def solve_05_1():
-    """Which of the five blocs split most on ES-11/7? The lowest Agreement Index."""
-    table = wo.cohesion(BLOCS, ["ES-11/7"])
+    """The most split of the five blocs on ES-11/4: the lowest Agreement Index."""
+    table = wo.cohesion(["EU", "NATO", "G7", "BRICS", "AU"], ["ES-11/4"])
     return table.sort_values("agreement_index")["bloc"].iloc[0]
 
 

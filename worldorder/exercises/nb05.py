@@ -6,13 +6,15 @@ from worldorder.checks import chart_exercise, exercise, written
 DEFAULT_BLOCS = blocvotes.DEFAULT_BLOCS
 
 
-@exercise("05.1", hint=("The most split bloc has the lowest Agreement Index on that vote.",
-                       "wo.cohesion(blocs, ['ES-11/7']) gives each bloc's agreement_index.",
-                       "Sort by agreement_index (or .idxmin()) and answer with the `bloc` as the table writes it."),
-          kind="text", wrong={"EU": "the EU had one defector: look for a bloc far more split", "NATO": None,
+@exercise("05.1", hint=("The most split bloc has the lowest Agreement Index on that vote, ES-11/4.",
+                       "wo.cohesion(blocs, ['ES-11/4']) gives each bloc's agreement_index, members dated to the vote.",
+                       "Find the row with the smallest agreement_index and answer with its `bloc` as the table "
+                       "writes it."),
+          kind="text", wrong={"AU": "the AU was the most split on ES-11/7, the notebook's vote; ES-11/4 is another "
+                                    "vote: compute it", "EU": "the EU voted as one on ES-11/4", "NATO": None,
                               "G7": None})
 def _():
-    table = blocvotes.cohesion(DEFAULT_BLOCS, ["ES-11/7"])
+    table = blocvotes.cohesion(DEFAULT_BLOCS, ["ES-11/4"])
     return table.loc[table["agreement_index"].idxmin(), "bloc"]
 
 
