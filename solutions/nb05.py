@@ -12,8 +12,9 @@ def solve_05_1():
 
 
 def solve_05_2():
-    """Which EU member broke ranks on ES-11/7 or ES-11/8? The defectors table names it."""
-    return wo.defectors(["EU"], ["ES-11/7", "ES-11/8"])["iso3"].iloc[0]
+    """Which member of the European Communities broke ranks on Resolution 2758 (XXVI) of 1971?"""
+    found = wo.find_votes("lawful rights", years=1971)
+    return wo.defectors(["EU"], list(found["resolution"]))["country"].iloc[0]
 
 
 def solve_05_3():
@@ -23,8 +24,9 @@ def solve_05_3():
 
 
 def solve_05_4():
-    """Which NATO members voted differently from NATO's majority on ES-11/7?"""
-    return list(wo.defectors(["NATO"], ["ES-11/7"])["iso3"])
+    """Which ASEAN members voted differently from ASEAN's majority on ES-11/3 (suspending Russia from the Human
+    Rights Council)?"""
+    return list(wo.defectors(["ASEAN"], ["ES-11/3"])["iso3"])
 
 
 def solve_05_5():

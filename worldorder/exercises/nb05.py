@@ -1,6 +1,6 @@
 """Exercises of notebook 05 (compare vote blocs): the expected answers, computed from the shipped data."""
 
-from worldorder import blocpairs, blocvotes
+from worldorder import blocpairs, blocvotes, record
 from worldorder.checks import chart_exercise, exercise, written
 
 DEFAULT_BLOCS = blocvotes.DEFAULT_BLOCS
@@ -18,12 +18,23 @@ def _():
     return table.loc[table["agreement_index"].idxmin(), "bloc"]
 
 
-@exercise("05.2", hint=("A defector did not cast its bloc's majority vote.",
-                       "wo.defectors(['EU'], [...]) lists the EU members who broke ranks on those votes.",
-                       "Read the `iso3` or `country` column of that table for ES-11/7 and ES-11/8."),
-          kind="country", wrong=("Slovakia", "Austria", "France"))
+@exercise("05.2", hint=("Find the 1971 vote first, then look at the EU's members on its day (in 1971: the European "
+                        "Communities).",
+                        "wo.find_votes('lawful rights', years=1971) finds the vote; wo.defectors(['EU'], [symbol]) "
+                        "lists who broke ranks, with members dated to the vote.",
+                        "Read the country of the defectors table's one row."),
+          kind="country", wrong={"GBR": "the United Kingdom joined the European Communities in 1973, after this "
+                                        "vote: take the members on the day of the vote",
+                                 "DEU": "West Germany was not yet a UN member in October 1971: it has no vote in "
+                                        "this roll call",
+                                 "USA": "the United States broke ranks in NATO; the question asks about the EU's "
+                                        "members",
+                                 "GRC": "Greece broke ranks in NATO, which it had joined; it joined the European "
+                                        "Communities only in 1981",
+                                 "FRA": None})
 def _():
-    found = blocvotes.defectors(["EU"], ["ES-11/7", "ES-11/8"])["iso3"].unique()
+    symbol = record.find_votes("lawful rights of the People's Republic of China", years=1971)["resolution"]
+    found = blocvotes.defectors(["EU"], list(symbol))["iso3"].unique()
     if len(found) != 1:
         raise ValueError(f"expected one EU defector, the data has {list(found)}")
     return found[0]
@@ -41,13 +52,16 @@ def _():
     return round(float(table["ES-11/7"] - table["ES-11/1"]), 4)
 
 
-@exercise("05.4", hint=("Who did not cast NATO's majority vote on ES-11/7?",
-                        "wo.defectors(['NATO'], ['ES-11/7']) names every NATO member who broke ranks.",
+@exercise("05.4", hint=("A member broke ranks if its vote differs from ASEAN's majority, whichever way it went.",
+                        "wo.defectors(['ASEAN'], ['ES-11/3']) names every ASEAN member who broke ranks on that vote.",
                         "Give them all: a list of codes or names, or names separated by commas."),
-          kind="countries", wrong={"United States": "one country is not all of them: read every row of the defectors table",
-                                   "Hungary, United States": None})
+          kind="countries", wrong={"Laos, Vietnam": "those two voted no; ASEAN's majority abstained, so members who "
+                                                    "voted yes broke ranks too",
+                                   "Myanmar, Philippines": "those two voted yes; ASEAN's majority abstained, so "
+                                                           "members who voted no broke ranks too",
+                                   "Vietnam": "one country is not all of them: read every row of the defectors table"})
 def _():
-    return sorted(blocvotes.defectors(["NATO"], ["ES-11/7"])["iso3"])
+    return sorted(blocvotes.defectors(["ASEAN"], ["ES-11/3"])["iso3"])
 
 
 @exercise("05.5", hint=("The notebook compared the United States with the EU; do the same for Brazil.",
