@@ -4,36 +4,38 @@ import worldorder as wo
 
 
 def solve_04_1():
-    """Which Security Council abstainer is missing from the report's list (UK, France, Denmark, Greece)?"""
-    votes = wo.votes(focus=True)
-    sc = votes[(votes["resolution"] == wo.resolution("2774")) & (votes["vote"] == "A")]
-    named = wo.countries(["UK", "France", "Denmark", "Greece"])
-    return sc.loc[~sc["iso3"].isin(named), "iso3"].iloc[0]
+    """'Only Russia, Belarus and North Korea voted against ES-11/1': which no voters does the sentence leave out?"""
+    votes = wo.votes(resolutions="ES-11/1")
+    no = set(votes.loc[votes["vote"] == "N", "iso3"])
+    return sorted(no - set(wo.countries(["Russia", "Belarus", "North Korea"])))
 
 
 def solve_04_2():
-    """How many no votes did A/RES/ES-11/7 get, counted from the roll call?"""
-    votes = wo.votes(focus=True)
-    return int(((votes["resolution"] == wo.resolution("ES-11/7")) & (votes["vote"] == "N")).sum())
+    """How many members (the USA left out) voted as the USA did on both ES-11/7 and ES-11/8?"""
+    wide = wo.votes(resolutions=["ES-11/7", "ES-11/8"]).pivot(index="iso3", columns="resolution", values="vote")
+    same = (wide == wide.loc["USA"]).all(axis=1)
+    return int(same.drop("USA").sum())
 
 
 def solve_04_3():
-    """Which seed's claim about who blocked the Security Council amendments is rated wrong?"""
-    ledger = wo.claims()
-    rows = ledger[(ledger["fact"] == "S/RES/2774: the failed amendments") & (ledger["rating"] == "wrong")]
-    return rows["seed"].iloc[0]
+    """How many claims of type 'wording or authorship fact' does the ledger rate right?"""
+    claims = wo.claims()
+    return len(claims.query("claim_type == 'wording or authorship fact' and rating == 'right'"))
 
 
 def solve_04_4():
-    """Which country's vote on ES-11/8 does another source report differently from the UN record?"""
-    disputes = wo.vote_disputes()
-    return disputes.loc[disputes["resolution"] == wo.resolution("ES-11/8"), "iso3"].iloc[0]
+    """How many members of the African Union (on the day) abstained on ES-11/7?"""
+    members = wo.bloc_members("AU", on="2025-02-24")
+    votes = wo.votes(resolutions="ES-11/7", countries=members)
+    return int((votes["vote"] == "A").sum())
 
 
 def solve_04_5():
-    """On how many of the three votes of 24 February 2025 did the USA vote as Russia did?"""
-    day = wo.country_votes(["USA", "RUS"])
-    return int((day.iloc[0] == day.iloc[1]).sum())
+    """On how many recorded GA votes of 2024 did the USA and Russia, both voting, cast the same vote?"""
+    wide = wo.votes(body="GA", years=2024, countries=["USA", "RUS"]).pivot(
+        index="resolution", columns="iso3", values="vote")
+    both = wide[wide["USA"].isin(["Y", "N", "A"]) & wide["RUS"].isin(["Y", "N", "A"])]
+    return int((both["USA"] == both["RUS"]).sum())
 
 
 def solve_04_6():

@@ -84,3 +84,21 @@ def test_countries_in_any_container_and_spelling():
              ", ".join(answer), [wo.country_label(c) for c in answer], [c.lower() for c in answer]]
     for form in forms:
         assert wo.check("05.4", form), form
+
+
+def test_a_wrong_encoding_gets_feedback_aimed_at_the_scope():
+    as_examples = str(wo.check_claim("vote_list", "ES-11/7", "N", ["Russia", "North Korea", "Belarus"], scope="some"))
+    result = wo.check("04.6", as_examples)
+    assert not result and "scope='some'" in result.message and "complete list" in result.message
+    no_number = str(wo.check_claim("vote_list", "S/RES/2774 (2025)", "A", ["UK", "France"], scope="some"))
+    result = wo.check("04.8", no_number)
+    assert not result and "put that number in number" in result.message
+    as_complete = str(wo.check_claim("vote_list", "S/RES/2774 (2025)", "A", ["UK", "France"], scope="exact"))
+    assert "there were others" in wo.check("04.8", as_complete).message
+    assert wo.check("04.8", solution("04.8")())
+
+
+def test_aimed_feedback_names_the_membership_mistake():
+    assert "joined the European Communities in 1973" in wo.check("05.2", "United Kingdom").message
+    assert "not yet a UN member" in wo.check("05.2", "DEU").message
+    assert "voted no" in wo.check("05.4", ["LAO", "VNM"]).message

@@ -32,7 +32,8 @@ candidates: the aim is no answer lying around in plain form, not secrecy.)
 **Hints grow** with each attempt that is not right: a nudge, then where to look, then the method; the last
 one is repeated. A hint names functions and columns, never the value. **Known wrong answers** get feedback
 aimed at the mistake: ``wrong={13: "that is the count for ES-11/7"}`` (a tuple of values still works: they are
-tested as wrong, with the ordinary hint).
+tested as wrong, with the ordinary hint). A key may also be a test on the answer, for answers that are not
+one value (``wrong={starts("right"): "you read the list as examples"}``).
 
 Every check is recorded in :data:`LOG` (key, status, attempt), which ``tools/grade.py`` reads after running
 a learner's notebook.
@@ -161,7 +162,8 @@ class Exercise:
         self.key, self.kind, self.hints = key, kind, tuple(hints)
         self.tolerance, self.percent_ok = float(tolerance), bool(percent_ok)
         self.feedback = dict(feedback or {})
-        self.wrong = tuple(self.feedback)  # answers that must be judged wrong (the tests feed them in)
+        # answers that must be judged wrong (the tests feed them in); a callable key is a test on the answer
+        self.wrong = tuple(value for value in self.feedback if not callable(value))
         self.spec = spec
         self._verdict = verdict
 
@@ -190,6 +192,21 @@ def _feedback(wrong) -> dict:
     if isinstance(wrong, Mapping):
         return {value: (message or "") for value, message in wrong.items()}
     return {value: "" for value in wrong}
+
+
+def starts(prefix: str) -> Callable[[object], bool]:
+    """A test for ``wrong=``: the answer, read as text, starts with ``prefix`` (case and outer spaces ignored).
+
+    >>> starts("right")(" Right: the roll call has ...")
+    True
+    >>> starts("right")("incomplete: ...")
+    False
+    """
+    def test(answer) -> bool:
+        return str(_scalar(answer)).strip().lower().startswith(prefix.lower())
+
+    test.__name__ = f"starts({prefix!r})"
+    return test
 
 
 def exercise(key: str, hint="", kind: str = "value", tolerance: float = 0.0, wrong=(), percent_ok: bool = False):
@@ -294,7 +311,9 @@ def _known_wrong(ex: Exercise, answer) -> str | None:
         if not message:
             continue
         try:
-            if ex.kind == "number" or (ex.kind == "value" and _is_number(value)):
+            if callable(value):
+                same = value(answer)
+            elif ex.kind == "number" or (ex.kind == "value" and _is_number(value)):
                 same = _number_forms(_number(value), 0, rounding=False) & _answer_forms(_number(answer), 0)
             else:
                 same = _normal(ex.kind, value) == _normal(ex.kind, answer)

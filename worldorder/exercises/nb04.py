@@ -1,48 +1,77 @@
 """Exercises of notebook 04 (how the sources disagree): the expected answers, computed from the shipped data."""
 
-from worldorder import data, ledger, record
-from worldorder.checks import exercise
+from worldorder import ledger, membership, record
+from worldorder.checks import exercise, starts
 
 
-@exercise("04.1", hint="List the 'A' votes in wo.votes(resolutions='2774') and find the one that is not "
-                       "the UK, France, Denmark or Greece.", kind="country",
-          wrong=("Denmark", "United Kingdom", "China"))
+@exercise("04.1", hint=("'Only' makes the list complete: every no vote must be named, and only those.",
+                        "wo.check_claim('vote_list', 'ES-11/1', 'N', [...], scope='exact') compares the list with "
+                        "the roll call; so does filtering wo.votes(resolutions='ES-11/1') to vote 'N'.",
+                        "Compare the set of no voters with the three named countries: the answer is the "
+                        "difference."),
+          kind="countries", wrong={"Eritrea": "one country is not all of them: list every no voter the sentence "
+                                              "leaves out",
+                                   "Russia, Belarus, North Korea": "those are the countries the sentence names; "
+                                                                   "the question asks which no voters it leaves out",
+                                   "Slovenia": "Slovenia is the one the report's Security Council list leaves out, "
+                                               "shown in the notebook; this is another vote"})
 def _():
-    votes = record.votes(resolutions=["S/RES/2774 (2025)"])
-    abstained = set(votes.loc[votes["vote"] == "A", "iso3"])
-    (missing,) = abstained - {"GBR", "FRA", "DNK", "GRC"}
-    return missing
+    votes = record.vote_table("ES-11/1")
+    return sorted(set(votes.loc[votes["vote"] == "N", "iso3"]) - {"RUS", "BLR", "PRK"})
 
 
-@exercise("04.2", hint="Take wo.votes(resolutions='ES-11/7') and count the rows whose vote is 'N'.",
-          kind="number", wrong=(17, 19, 8))
+@exercise("04.2", hint=("Two votes at once: a member counts only if both of its votes match the US votes.",
+                        "wo.votes(resolutions=['ES-11/7', 'ES-11/8']) pivoted to one row per country "
+                        "(pivot(index='iso3', columns='resolution', values='vote')) gives both votes side by side.",
+                        "Compare each row with the row of 'USA', keep rows equal on both columns, and leave the "
+                        "USA itself out."),
+          kind="number", wrong={17: "17 voted as the US did on ES-11/7 alone; keep only those who also voted as it "
+                                    "did on ES-11/8",
+                                9: "leave the United States itself out of the count", 0: None})
 def _():
-    return int(record.vote_table("ES-11/7")["vote"].eq("N").sum())  # another path than the solution's filter
+    table = record.vote_table("ES-11/7").merge(record.vote_table("ES-11/8"), on="iso3", suffixes=("_7", "_8"))
+    us = table.set_index("iso3").loc["USA"]
+    same = (table["vote_7"] == us["vote_7"]) & (table["vote_8"] == us["vote_8"]) & (table["iso3"] != "USA")
+    return int(same.sum())
 
 
-@exercise("04.3", hint="In the ledger (wo.claims()), look at the fact 'S/RES/2774: the failed amendments' and give "
-                       "the seed id whose claim is rated wrong.", kind="text",
-          wrong=("explainer", "analysis", "summary"))
+@exercise("04.3", hint=("The ledger has a claim type and a rating on every row: you need both.",
+                        "wo.claims() has the columns claim_type and rating.",
+                        "Keep the rows with claim_type 'wording or authorship fact' and rating 'right', and count "
+                        "them."),
+          kind="number", wrong={0: None})
 def _():
     table = ledger.claims()
-    rows = table[(table["fact"] == "S/RES/2774: the failed amendments") & (table["rating"] == "wrong")]
-    (seed,) = rows["seed"].unique()
-    return seed
+    return int(((table["claim_type"] == "wording or authorship fact") & (table["rating"] == "right")).sum())
 
 
-@exercise("04.4", hint="Filter wo.vote_disputes() to 'A/RES/ES-11/8': which country does another source "
-                       "report differently?", kind="country", wrong=("Ukraine", "Israel", "Congo"))
+@exercise("04.4", hint=("Two tables: who was in the African Union on the day, and how each member voted.",
+                        "wo.bloc_members('AU', on=...) gives the members on the day of the vote; "
+                        "wo.votes(resolutions='ES-11/7', countries=...) their votes.",
+                        "Keep the members' rows whose vote is 'A' and count them."),
+          kind="number", wrong={8: "8 is the number of AU members who voted no; count those who abstained",
+                                13: "13 is the number of AU members who voted yes; count those who abstained",
+                                65: "that is every abstention on ES-11/7; keep only the African Union's members"})
 def _():
-    disputes = data.vote_disputes()
-    (iso3,) = disputes.loc[disputes["resolution"] == "A/RES/ES-11/8", "iso3"]
-    return iso3
+    members = set(membership.bloc_members("AU", on="2025-02-24"))
+    votes = record.vote_table("ES-11/7")
+    return int((votes["iso3"].isin(members) & (votes["vote"] == "A")).sum())
 
 
-@exercise("04.5", hint="For each vote in wo.day_votes('2025-02-24'), compare the USA's vote with Russia's "
-                       "(wo.vote_of) and count the votes where they are equal.", kind="number", wrong=(1, 3, 0))
+@exercise("04.5", hint=("'Sided with Russia' is a claim about one day; put it beside a whole year.",
+                        "wo.votes(body='GA', years=2024, countries=['USA', 'RUS']) pivoted to one row per "
+                        "resolution gives the two votes side by side.",
+                        "Keep the votes on which both voted (Y, N or A) and count those where the two votes are "
+                        "equal."),
+          kind="number", wrong={2: "2 is the count for the votes of 24 February 2025; the question asks about the "
+                                   "GA votes of 2024",
+                                94: "that is how many votes both cast in 2024; count those where the two votes "
+                                    "are the same"})
 def _():
-    symbols = record.day_votes("2025-02-24")["resolution"]
-    return sum(record.vote_of(s, "USA") == record.vote_of(s, "RUS") for s in symbols)
+    votes = record.votes(years=2024, body="GA", countries=["USA", "RUS"])
+    wide = votes.pivot(index="resolution", columns="iso3", values="vote")
+    cast = wide["USA"].isin(["Y", "N", "A"]) & wide["RUS"].isin(["Y", "N", "A"])
+    return int((cast & (wide["USA"] == wide["RUS"])).sum())
 
 
 def _held_back(key: str) -> str:
@@ -52,22 +81,34 @@ def _held_back(key: str) -> str:
     return str(ledger.verdict_of(row))
 
 
-_ENCODE = ("Encode the quoted sentence with wo.check_claim(kind, resolution, vote, countries, scope=..., number=...): "
-           "a list without 'including', 'such as', 'like', 'other' is the complete list (scope='exact'). "
-           "Pass str(...) of the verdict.")
+_ENCODE = ("Encode the sentence as a claim: which vote, which vote code, which countries, and the scope the "
+           "quoted words give it.",
+           "wo.check_claim(kind, resolution, vote, countries, scope=..., number=...) computes the verdict; the "
+           "notebook's section 1 gives the scope rule.",
+           "A list without 'including', 'such as', 'like' or 'other' is the complete list (scope='exact'); give "
+           "str(...) of the verdict.")
+_AS_EXAMPLES = ("your verdict reads the list as examples (scope='some'); the sentence has no word such as "
+                "'including' or 'such as', so by the rule it is the complete list")
 
 
-@exercise("04.6", hint=_ENCODE, kind="value", wrong=("right", "incomplete", "cannot be checked"))
+@exercise("04.6", hint=_ENCODE, kind="value", wrong={starts("right"): _AS_EXAMPLES, "right": None,
+                                                     "cannot be checked": None})
 def _():
     return _held_back("04.6")
 
 
-@exercise("04.7", hint=_ENCODE, kind="value", wrong=("right", "incomplete", "wrong"))
+@exercise("04.7", hint=_ENCODE, kind="value", wrong={starts("right"): _AS_EXAMPLES, "wrong": None})
 def _():
     return _held_back("04.7")
 
 
-@exercise("04.8", hint=_ENCODE + " A stated group size goes in number.", kind="value",
-          wrong=("right", "incomplete", "wrong"))
+@exercise("04.8", hint=_ENCODE[:2] + ("'three other European countries' gives examples plus a count: scope='some', "
+                                      "and the size of the whole group (the two named plus the others) in number.",),
+          kind="value", wrong={starts("incomplete"): "your verdict reads the two named countries as the complete "
+                                                     "list, but the sentence says there were others: scope='some'",
+                               starts("right: the roll call has"): "the sentence also states how many abstained in "
+                                                                   "all (the two named and three others): put that "
+                                                                   "number in number",
+                               "wrong": None})
 def _():
     return _held_back("04.8")
