@@ -100,3 +100,39 @@ def test_every_chart_has_a_title_and_a_description(executed):
         assert spec.get("title") or any(s.get("title") for s in spec.get("vconcat", []) + spec.get("hconcat", [])
                                         + spec.get("layer", [])), "chart without a title"
         assert "http" not in json.dumps(spec.get("data", {})), "chart data must be inline, not fetched"
+
+
+# ---------------------------------------------------------------- learners build each kind of chart first
+
+#: The kind of chart each helper draws (its main mark), so the notebook can be held to "build it yourself first".
+HELPER_KINDS = {
+    "timeline_chart": "dots", "membership_chart": "lines", "us_agreement_chart": "lines", "us_rank_chart": "dots",
+    "coincidence_chart": "dots", "focus_votes_chart": "dots", "world_map": "map", "small_states_chart": "dots",
+    "council_chart": "dots", "erosion_chart": "lines", "split_chart": "bars", "cohesion_chart": "grid",
+    "bloc_agreement_chart": "grid", "agreement_with_chart": "grid", "coverage_chart": "grid",
+    "membership_growth_chart": "areas", "margins_chart": "bars", "issue_agreement_chart": "lines",
+    "positions_chart": "lines",
+}
+MARK_KINDS = {"point": "dots", "circle": "dots", "square": "dots", "tick": "dots", "line": "lines", "bar": "bars",
+              "rect": "grid", "area": "areas", "geoshape": "map"}
+
+
+def test_every_helper_chart_has_a_kind():
+    import worldorder as wo
+
+    helpers = {name for name in wo.__all__ if name.endswith("_chart") or name == "world_map"} - {"check_chart"}
+    assert helpers <= set(HELPER_KINDS), f"say which kind of chart these draw: {helpers - set(HELPER_KINDS)}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS[1:], ids=ids(NOTEBOOKS[1:]))
+def test_each_kind_of_chart_is_built_by_hand_before_a_helper_draws_it(path):
+    """Issue 9: the first chart of each kind is written in the notebook's own cells, then the helper's is used."""
+    built, late = set(), []
+    for cell in (c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"):
+        for name in re.findall(r"\b(\w+_chart|world_map)\(", cell.source):
+            if name in HELPER_KINDS and HELPER_KINDS[name] not in built:
+                late.append(f"{name} ({HELPER_KINDS[name]})")
+        if "alt.Chart(" in cell.source:
+            built |= {MARK_KINDS[m] for m in re.findall(r"\.mark_(\w+)\(", cell.source) if m in MARK_KINDS}
+    assert built, f"{path.name} builds no chart with Altair in its own cells"
+    assert not late, f"{path.name}: build a chart of this kind by hand before the helper draws it: {late}"
