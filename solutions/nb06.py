@@ -4,9 +4,10 @@ import worldorder as wo
 
 
 def solve_06_1():
-    """How many of today's members of the African group were admitted in 1960?"""
+    """How many of today's members of the Asia-Pacific group were admitted in the 1990s (1990 to 1999)?"""
     table = wo.un_membership()
-    return int(table.query("year == 1960 and un_regional_group == 'African'")["admitted"].sum())
+    decade = table.query("1990 <= year <= 1999 and un_regional_group == 'Asia-Pacific'")
+    return int(decade["admitted"].sum())
 
 
 def solve_06_2():
@@ -21,8 +22,8 @@ def solve_06_3():
 
 
 def solve_06_4():
-    """On how many recorded GA votes of 2010 did the United States and France vote differently?"""
-    return len(wo.split_votes(2010, "USA", "France"))
+    """On how many recorded GA votes of 2003 did the United States and France both vote, but differently?"""
+    return len(wo.split_votes(2003, "USA", "France"))
 
 
 def solve_06_5():
