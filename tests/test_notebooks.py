@@ -136,3 +136,12 @@ def test_each_kind_of_chart_is_built_by_hand_before_a_helper_draws_it(path):
             built |= {MARK_KINDS[m] for m in re.findall(r"\.mark_(\w+)\(", cell.source) if m in MARK_KINDS}
     assert built, f"{path.name} builds no chart with Altair in its own cells"
     assert not late, f"{path.name}: build a chart of this kind by hand before the helper draws it: {late}"
+
+
+def test_every_chart_is_strict_json(executed):
+    """A NaN in a chart's data is not JSON: Jupyter then warns and falls back to a deprecated serialisation."""
+    for c in (c for c in executed.cells if c.cell_type == "code"):
+        for o in c.outputs:
+            if o.output_type in ("display_data", "execute_result") and VEGA in o.get("data", {}):
+                json.dumps(o.data[VEGA], allow_nan=False)
+            assert "Out of range float values" not in o.get("text", ""), c.source[:80]

@@ -60,7 +60,8 @@ def margins_chart(table: pd.DataFrame) -> alt.Chart:
     ValueError: margins_chart takes wo.margins([...]): columns short, margin, rule are needed.
     """
     _need(table, ["short", "margin", "rule"], "margins_chart", "wo.margins([...])")
-    chart = alt.Chart(table.dropna(subset=["margin"])).mark_bar().encode(
+    drawn = table.dropna(subset=["margin"])[["short", "rule", "yes", "no", "abstain", "margin"]]  # only what is drawn
+    chart = alt.Chart(drawn).mark_bar().encode(
         x=alt.X("margin:Q", title="States that would have had to switch (yes ↔ no)"),
         y=alt.Y("short:N", title="Vote", sort=None),
         color=theme.category_colour("rule", "Rule"),
@@ -87,14 +88,14 @@ def issue_agreement_chart(table: pd.DataFrame, coverage: pd.DataFrame | None = N
     """
     _need(table, ["year", "issue_label", "share", "country", "coded"], "issue_agreement_chart",
           "wo.issue_agreement(...)")
-    coded = table[table["coded"]].assign(kind="vote")
+    coded = table.loc[table["coded"], ["year", "issue_label", "share", "country", "n_both"]].assign(kind="vote")
     labels = list(dict.fromkeys(coded["issue_label"]))
     if coverage is not None:
         gaps = coverage.loc[coverage["coded"] == 0, ["year"]]
         gaps = gaps.merge(pd.DataFrame({"issue_label": labels}), how="cross").assign(kind="gap", end=lambda d: d["year"] + 1)
         coded = pd.concat([coded, gaps], ignore_index=True)
     lines = alt.Chart().transform_filter(alt.datum.kind == "vote").mark_line(point=alt.OverlayMarkDef(size=12)).encode(
-        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
+        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(zero=False)),
         y=alt.Y("share:Q", title="Identical votes", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
         color=theme.category_colour("country", "Country"),
         tooltip=["country:N", alt.Tooltip("year:Q", format="d"), "issue_label:N", "n_both:Q",
@@ -102,7 +103,9 @@ def issue_agreement_chart(table: pd.DataFrame, coverage: pd.DataFrame | None = N
     )
     shade = alt.Chart().transform_filter(alt.datum.kind == "gap").mark_rect(color="#dddddd", opacity=0.7).encode(
         x="year:Q", x2="end:Q")
-    chart = alt.layer(shade, lines, data=coded).properties(width=230, height=140).facet(
+    # a gap row has no country or share: leave the key out rather than write NaN, which is not JSON
+    rows = alt.Data(values=[{k: v for k, v in row.items() if not pd.isna(v)} for row in coded.to_dict("records")])
+    chart = alt.layer(shade, lines, data=rows).properties(width=230, height=140).facet(
         facet=alt.Facet("issue_label:N", title=None, sort=labels), columns=3)
     partner = table["partner"].iloc[0] if "partner" in table else "USA"
     countries = ", ".join(dict.fromkeys(table["country"]))
