@@ -153,3 +153,67 @@ def test_held_back_rows_are_left_out_on_request(rated):
     held = rated[rated["exercise"].notna()]
     assert set(held["exercise"]) == {"04.6", "04.7", "04.8"}
     assert not set(held["claim_id"]) & set(shown["claim_id"])
+
+
+# ---------------------------------------------------------------- issue 10: specific reasons and documents
+
+
+def test_a_count_implied_by_a_plural_is_a_lower_bound(rated):
+    assert rules.derive_scope("choosing to side with Russia in UN votes", "same_vote") == "some"
+    assert rules.derive_scope("voted with Russia on two crucial United Nations resolutions", "same_vote") == "exact"
+    assert "implied by a plural" in rules.scope_reason("side with Russia in UN votes", "same_vote")
+    summary, report = _row(rated, "summary-16"), _row(rated, "report-01")
+    assert summary["scope"] == "some" and report["scope"] == "exact"
+    assert summary["rating"] == report["rating"] == "right"
+
+
+GENERIC_NOTES = ("Outside the votes, documents and timeline the project ships.",
+                 "An interpretation (meaning, motive, mood or judgement): no record decides it.")
+
+
+def test_no_row_keeps_the_generic_class_wording(ledger):
+    assert not ledger["note"].isin(GENERIC_NOTES).any()
+    assert not (ledger["claim"] == "A statement of fact about events outside the UN record.").any()
+
+
+def test_each_not_checkable_note_names_words_of_its_sentence(ledger):
+    import re
+
+    rows = ledger[ledger["kind"] == rules.NOT_CHECKABLE]
+    assert len(rows) >= 40
+    for _, row in rows.iterrows():
+        quoted = [q.replace("...", "").strip(" .?") for q in re.findall(r"'([^']{4,}?)'", row["note"])]
+        quote = " ".join(row["quote"].lower().replace("’", "'").split())
+        assert any(q and q.lower().split(" ...")[0] in quote for q in quoted), row["claim_id"]
+
+
+@pytest.mark.parametrize("claim_id, rating, doc", [
+    ("explainer-23", "right", "nato-art5"),
+    ("analysis-20", "right", "uk-woodward-eov-2774"),
+    ("report-11", "right", "usun-shea-ga-ending"),
+    ("analysis-10", "partly right", "usun-shea-ga-withdraw"),
+    ("explainer-x03", "right", "trump-truth-2025-02-19"),
+    ("explainer-x04", "right", "austin-udcg-2025-01-09"),
+    ("explainer-x05", "right", "trump-fox-2025-02-10"),
+    ("explainer-x14", "partly right", "frus-iran-1951-1954"),
+    ("explainer-x16", "right", "eu-dec-2014-512"),
+    ("explainer-x17", "right", "odni-ica-2017"),
+    ("opinion-x08", "partly right", "curtis-2025-02-24"),
+])
+def test_rows_decided_by_a_document_found_cite_it(rated, claim_id, rating, doc):
+    row = _row(rated, claim_id)
+    assert row["rating"] == rating
+    assert doc in row["documents"].split(";") and doc in row["verdict"]
+
+
+@pytest.mark.parametrize("claim_id, record", [
+    ("explainer-07", "State Department"),
+    ("report-16", "Veto List"),
+    ("explainer-x20", "NATO"),
+    ("analysis-15", "if one was published"),
+    ("opinion-05", "if published"),
+])
+def test_records_not_found_are_worded_as_where_to_look(rated, claim_id, record):
+    row = _row(rated, claim_id)
+    assert row["rating"] == "cannot be checked"
+    assert rules.DECIDING in row["verdict"] and record in row["verdict"]

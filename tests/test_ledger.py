@@ -180,3 +180,16 @@ def test_a_total_is_checked_against_the_official_total():
     official = int(wo.resolutions(resolutions="ES-11/8").iloc[0]["official_no"])
     verdict = wo.check_claim("vote_total", "ES-11/8", "N", number=official)
     assert verdict.rating == "right" and f"the official total is {official}" in verdict.reason
+
+
+def test_joining_a_list_counts_the_us_in_the_group(ledger):
+    """'joining forces with Russia, North Korea, and Belarus': the US is not one of the states left out."""
+    row = ledger.set_index("claim_id").loc["opinion-10"]
+    assert row["rating"] == "incomplete" and row["scope"] == "exact"
+    assert "United States" not in row["verdict"] and "Sudan" in row["verdict"]
+    checkable = ledger.set_index("claim_id").loc["opinion-12"]
+    assert checkable["rating"] == "right" and checkable["quote"] in seeds_text("opinion")
+
+
+def seeds_text(seed):
+    return claims_ledger.seed_texts()[seed]

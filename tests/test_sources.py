@@ -50,3 +50,21 @@ def test_the_charter_rules_are_quoted_with_their_source():
     for doc_id in ("charter-art18-2", "charter-art27-3", "charter-art25", "ufp-377a-resolves"):
         assert docs.loc[doc_id, "quote"] and docs.loc[doc_id, "url"].startswith("https://"), doc_id
     assert "two-thirds majority of the members present and voting" in docs.loc["charter-art18-2", "quote"]
+
+
+def test_the_council_vote_is_cited_to_the_un_record_and_its_own_release():
+    events = wo.timeline().set_index("event")
+    assert events.loc["Security Council adopts resolution 2774 on Ukraine (10-0-5)", "source"] == \
+        "https://digitallibrary.un.org/record/4077111"
+    docs = wo.data.documents().set_index("doc_id")
+    assert docs.loc["sc-press-2774", "status"] == "copy only" and "10 in favour" in docs.loc["sc-press-2774", "quote"]
+    for doc_id in ("sres2774-vote", "sc-amendments-eu"):  # GA/12677 was never seen: no address claimed for it
+        assert docs.loc[doc_id, "url"] == "", doc_id
+    assert "UNRESOLVED" in docs.loc["sres2774-pp1", "note"]
+
+
+def test_words_seen_only_in_news_claim_no_official_address():
+    docs = wo.data.documents()
+    news = docs[docs["status"].str.startswith("as quoted in news")]
+    assert len(news) >= 6
+    assert (news["url"] == "").all()

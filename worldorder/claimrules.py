@@ -12,8 +12,10 @@ articles into claims. These rules decide how; the helper enforces every one a ru
 3. **The scope of a list is read from the quoted words** (:func:`derive_scope`). A list of countries given
    without a hedge (:data:`LIST_HEDGES`: "including", "among", "such as", "like", "for example", "other",
    "several", ...) is read as the complete list (``exact``); with one, as examples (``some``). A count given
-   with "multiple", "several", "more than", "at least" (:data:`COUNT_HEDGES`) is a lower bound (``some``),
-   otherwise exact. The stored ``scope`` of a list or same-vote claim must be empty (the rule fills it) or
+   with "multiple", "several", "more than", "at least" (:data:`COUNT_HEDGES`) is a lower bound (``some``), and
+   so is a count the words do not state but imply by a plural ("side with Russia in UN votes": no number word,
+   :data:`NUMBER_WORDS`); a stated count ("on two resolutions") is exact. The stored ``scope`` of a list or
+   same-vote claim must be empty (the rule fills it) or
    ``none`` ("no state did"); so like sentences get like verdicts.
 4. **Vote facts are computed** from the roll call (``wo.check_claim``); nobody types their verdict.
 5. **Historical and comparative claims are computed where the record can decide**: the row names a query of
@@ -50,6 +52,8 @@ DECIDING = "deciding record:"
 LIST_HEDGES = ("including", "among", "such as", "like", "for example", "for instance", "e.g.", "notably",
                "other", "others", "several", "some", "a lot of", "many")
 COUNT_HEDGES = ("multiple", "several", "more than", "at least", "over", "many")
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "once", "twice",
+                "thrice", "single")
 
 
 def _has(words: tuple[str, ...], quote: str) -> str | None:
@@ -69,9 +73,21 @@ def derive_scope(quote: str, kind: str = "vote_list") -> str:
     'some'
     >>> derive_scope("the United States sided with Russia multiple times", "same_vote")
     'some'
+    >>> derive_scope("choosing to side with Russia in UN votes", "same_vote")
+    'some'
+    >>> derive_scope("voted with Russia on two crucial United Nations resolutions", "same_vote")
+    'exact'
     """
     hedges = COUNT_HEDGES if kind == "same_vote" else LIST_HEDGES
-    return "some" if _has(hedges, quote) else "exact"
+    if _has(hedges, quote):
+        return "some"
+    if kind == "same_vote" and not _states_a_number(quote):
+        return "some"
+    return "exact"
+
+
+def _states_a_number(quote: str) -> bool:
+    return bool(re.search(r"\d", str(quote))) or _has(NUMBER_WORDS, quote) is not None
 
 
 def scope_reason(quote: str, kind: str = "vote_list") -> str:
@@ -81,6 +97,8 @@ def scope_reason(quote: str, kind: str = "vote_list") -> str:
     what = "count" if kind == "same_vote" else "list"
     if word:
         return f"'{word}' marks the {what} as {'a lower bound' if kind == 'same_vote' else 'examples'}: some"
+    if kind == "same_vote" and not _states_a_number(quote):
+        return "no number in the words: the count is implied by a plural, so it is a lower bound: some"
     return f"no hedge word: the {what} is read as {'exact' if kind == 'same_vote' else 'complete'}: exact"
 
 
