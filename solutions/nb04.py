@@ -39,8 +39,9 @@ def solve_04_5():
 
 
 def solve_04_6():
-    """opinion: 'joining forces with Russia, North Korea, and Belarus' (a bare list: the complete list)."""
-    return str(wo.check_claim("vote_list", "ES-11/7", "N", ["Russia", "North Korea", "Belarus"], scope="exact"))
+    """opinion: the US defied precedent 'by joining forces with Russia, North Korea, and Belarus' (a bare list: the
+    complete list, and 'joining forces with' puts the US itself in the group)."""
+    return str(wo.check_claim("vote_list", "ES-11/7", "N", ["USA", "Russia", "North Korea", "Belarus"], scope="exact"))
 
 
 def solve_04_7():

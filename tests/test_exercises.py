@@ -90,6 +90,8 @@ def test_a_wrong_encoding_gets_feedback_aimed_at_the_scope():
     as_examples = str(wo.check_claim("vote_list", "ES-11/7", "N", ["Russia", "North Korea", "Belarus"], scope="some"))
     result = wo.check("04.6", as_examples)
     assert not result and "scope='some'" in result.message and "complete list" in result.message
+    without_us = str(wo.check_claim("vote_list", "ES-11/7", "N", ["Russia", "North Korea", "Belarus"], scope="exact"))
+    assert "puts the United States" in wo.check("04.6", without_us).message
     no_number = str(wo.check_claim("vote_list", "S/RES/2774 (2025)", "A", ["UK", "France"], scope="some"))
     result = wo.check("04.8", no_number)
     assert not result and "put that number in number" in result.message

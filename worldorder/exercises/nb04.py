@@ -91,7 +91,15 @@ _AS_EXAMPLES = ("your verdict reads the list as examples (scope='some'); the sen
                 "'including' or 'such as', so by the rule it is the complete list")
 
 
-@exercise("04.6", hint=_ENCODE, kind="value", wrong={starts("right"): _AS_EXAMPLES, "right": None,
+def _us_left_out(answer) -> bool:
+    text = str(answer)
+    return "leaves out" in text and "United States (USA)" in text.split("leaves out", 1)[1]
+
+
+@exercise("04.6", hint=_ENCODE, kind="value", wrong={starts("right"): _AS_EXAMPLES,
+                                                     _us_left_out: "'joining forces with' puts the United States, "
+                                                                   "the sentence's subject, in the group too: list it",
+                                                     "right": None,
                                                      "cannot be checked": None})
 def _():
     return _held_back("04.6")
