@@ -4,20 +4,20 @@ import worldorder as wo
 
 
 def solve_03_1():
-    """How many members voted no on A/RES/ES-11/8?"""
-    votes = wo.votes(focus=True)
-    return int(((votes["resolution"] == wo.resolution("ES-11/8")) & (votes["vote"] == "N")).sum())
+    """How many members voted no on A/RES/68/262 (2014, the territorial integrity of Ukraine)?"""
+    votes = wo.votes(resolutions="68/262")
+    return int((votes["vote"] == "N").sum())
 
 
 def solve_03_2():
-    """How did Ukraine vote on ES-11/8 (as a word)?"""
-    return wo.VOTE_LABELS[wo.vote_of("ES-11/8", "Ukraine")]
+    """How did India vote on ES-11/8 (as a word)?"""
+    return wo.VOTE_LABELS[wo.vote_of("ES-11/8", "India")]
 
 
 def solve_03_3():
-    """Which members too small for the 1:110m map voted no on ES-11/7?"""
-    small = wo.small_states("ES-11/7")
-    return small.loc[small["vote"] == "N", "country"].tolist()
+    """Which members too small for the 1:110m map abstained on ES-11/9 (December 2025)?"""
+    small = wo.small_states("ES-11/9")
+    return small.loc[small["vote"] == "A", "country"].tolist()
 
 
 def solve_03_4():

@@ -5,30 +5,37 @@ from worldorder.charts import maps
 from worldorder.checks import chart_exercise, exercise, written
 
 
-@exercise("03.1", hint=("Count the roll call yourself, as section 2 did for ES-11/7.",
-                        "wo.votes(resolutions='ES-11/8') has one row per member, with `vote` Y, N, A or X.",
+@exercise("03.1", hint=("Count a roll call yourself, as section 2 did for ES-11/7, on another vote.",
+                        "wo.votes(resolutions='68/262') has one row per member, with `vote` Y, N, A or X.",
                         "Count the rows whose vote is 'N' (.eq('N').sum() or value_counts())."),
-          kind="number", wrong={18: "that is the no count of ES-11/7; this is ES-11/8", 7: None, 9: None})
+          kind="number", wrong={18: "that is the no count of ES-11/7, the notebook's vote; count the 2014 roll call",
+                                8: "that is the no count of ES-11/8; count the 2014 roll call",
+                                100: "that is the yes count; the question asks how many voted no"})
 def _():
-    return int(record.vote_table("ES-11/8")["vote"].eq("N").sum())  # another path than the solution's filter
+    return int(record.vote_table("A/RES/68/262")["vote"].eq("N").sum())  # another path than the solution's filter
 
 
 @exercise("03.2", hint=("Look up one member's vote on one resolution.",
                         "wo.vote_of(resolution, country) gives the code; wo.VOTE_LABELS turns it into a word.",
-                        "Or find Ukraine's row in wo.vote_table('ES-11/8') and read `vote_label`."),
-          kind="text", wrong={"Yes": "Ukraine voted yes on ES-11/7; this is the amended US text, ES-11/8",
-                              "No": None, "Did not vote": None})
+                        "Or find India's row in wo.vote_table('ES-11/8') and read `vote_label`."),
+          kind="text", wrong={"Did not vote": "India has a vote in this roll call; 'did not vote' is the code X",
+                              "Yes": None, "No": None})
 def _():
-    return record.vote_table("ES-11/8").set_index("iso3").loc["UKR", "vote_label"]
+    return record.vote_table("ES-11/8").set_index("iso3").loc["IND", "vote_label"]
 
 
-@exercise("03.3", hint=("The small states are those the map cannot draw; keep the ones that voted no.",
-                        "wo.small_states('ES-11/7') lists them with their `vote`.",
-                        "Keep the rows whose vote is 'N' and give the countries (a list, or names with commas)."),
-          kind="countries", wrong=("Palau", "Palau, Marshall Islands, Nauru", "Marshall Islands, Micronesia"))
+@exercise("03.3", hint=("The small states are those the map cannot draw; the question asks about another vote.",
+                        "wo.small_states('ES-11/9') lists them with their `vote` on that resolution.",
+                        "Keep the rows whose vote is 'A' and give the countries (a list, or names with commas)."),
+          kind="countries", wrong={"Marshall Islands, Palau": "those two voted no on ES-11/7, the notebook's vote; "
+                                                              "this asks about abstentions on ES-11/9",
+                                   "Bahrain": "one country is not all of them: give every small state that "
+                                              "abstained",
+                                   "ATG, DMA, GRD, LCA, VCT, WSM, STP, TUV":
+                                       "those did not vote at all (X); the question asks who abstained (A)"})
 def _():
-    small = maps.small_states("ES-11/7")
-    return sorted(small.loc[small["vote"] == "N", "iso3"])
+    small = maps.small_states("ES-11/9")
+    return sorted(small.loc[small["vote"] == "A", "iso3"])
 
 
 @exercise("03.4", hint=("The notebook compared ES-11/1 with ES-11/7; do the same with the latest vote, ES-11/9.",
