@@ -5,11 +5,11 @@ from worldorder.charts import maps
 from worldorder.checks import chart_exercise, exercise, written
 
 
-@exercise("03.1", hint=("Count a roll call yourself, as section 2 did for ES-11/7, on another vote.",
+@exercise("03.1", hint=("Count a roll call yourself, as section 2 did for the text of 24 February, on another vote.",
                         "wo.votes(resolutions='68/262') has one row per member, with `vote` Y, N, A or X.",
                         "Count the rows whose vote is 'N' (.eq('N').sum() or value_counts())."),
-          kind="number", wrong={18: "that is the no count of ES-11/7, the notebook's vote; count the 2014 roll call",
-                                8: "that is the no count of ES-11/8; count the 2014 roll call",
+          kind="number", wrong={18: "that is the no count of the notebook's vote of 24 February; count the 2014 roll call",
+                                8: "that is the no count of the amended US text; count the 2014 roll call",
                                 100: "that is the yes count; the question asks how many voted no"})
 def _():
     return int(record.vote_table("A/RES/68/262")["vote"].eq("N").sum())  # another path than the solution's filter
