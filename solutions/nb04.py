@@ -52,3 +52,12 @@ def solve_04_7():
 def solve_04_8():
     """analysis: 'the U.K. and France — and three other European countries — abstained' ('other': examples; 5 in all)."""
     return str(wo.check_claim("vote_list", "S/RES/2774 (2025)", "A", ["UK", "France"], scope="some", number=5))
+
+
+def solve_04_9():
+    """The ledger's ratings per seed as stacked bars."""
+    import altair as alt
+
+    table = wo.claims()[["seed", "rating"]].assign(n=1)
+    return alt.Chart(table).mark_bar().encode(y="seed:N", x="sum(n):Q", color="rating:N").properties(
+        title="Ratings per seed", description="Stacked bars: the number of ledger claims of each seed, by rating.")

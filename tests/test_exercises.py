@@ -110,3 +110,13 @@ def test_teaching_md_lists_every_exercise():
     text = (REPO / "TEACHING.md").read_text(encoding="utf-8")
     missing = [key for key in selfcheck.EXERCISES if key not in text]
     assert not missing, f"TEACHING.md's table of exercises does not list {missing}"
+
+
+def test_every_notebook_has_a_written_question_and_every_one_after_00_a_chart():
+    kinds = {}
+    for key, ex in selfcheck.EXERCISES.items():
+        kinds.setdefault(key.split(".")[0], set()).add(ex.kind)
+    assert all("written" in found for found in kinds.values()), kinds
+    assert all("chart" in found for nb, found in kinds.items() if nb != "00"), kinds
+    text = (REPO / "TEACHING.md").read_text(encoding="utf-8")
+    assert all(f"**{key} ·" in text for key, ex in selfcheck.EXERCISES.items() if ex.kind == "written")

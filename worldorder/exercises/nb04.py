@@ -1,7 +1,7 @@
 """Exercises of notebook 04 (how the sources disagree): the expected answers, computed from the shipped data."""
 
 from worldorder import ledger, membership, record
-from worldorder.checks import exercise, starts
+from worldorder.checks import chart_exercise, exercise, starts, written
 
 
 @exercise("04.1", hint=("'Only' makes the list complete: every no vote must be named, and only those.",
@@ -120,3 +120,18 @@ def _():
                                "wrong": None})
 def _():
     return _held_back("04.8")
+
+
+chart_exercise("04.9", marks="bar", encodings={"y": ("seed", "N"), "x": (None, "Q"), "color": ("rating", "N")},
+               hint=("Change the chart of section 9: the same stacked bars, one bar per seed instead of per claim type.",
+                     "Keep the table with the columns seed and rating (ledger[['seed', 'rating']].assign(n=1)); "
+                     "sum(n) counts the claims in each segment.",
+                     "alt.Chart(table).mark_bar().encode(y='seed:N', x='sum(n):Q', color='rating:N')"
+                     ".properties(title=..., description=...)"),
+               data=lambda t: None if {"seed", "rating"} <= set(t.columns)
+               else "the chart's table needs the ledger's columns seed and rating")
+
+written("04.W", ["separates the checkable part (the votes of the day) from the interpretation ('seems', 'teams')",
+                 "quotes verdicts or counts from cells, for the day and for a longer span",
+                 "names a vote where the US did not vote as Russia did",
+                 "says what the roll call cannot show (motives, negotiations) and where that record would be"])
