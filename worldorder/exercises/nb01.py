@@ -61,8 +61,8 @@ def _():
 chart_exercise("01.6", marks="line", encodings={"x": ("year", "QT"), "y": ("members", "Q")},
                hint=("Start from the NATO chart above and change its table.",
                      "counts = wo.membership_counts(['Warsaw Pact']) has the columns year and members.",
-                     "alt.Chart(counts).mark_line().encode(x='year:Q', y='members:Q')"
-                     ".properties(title=..., description=...)"),
+                     "Copy the NATO chart of section 2 (nato_chart) and change only its table; keep the types "
+                     "(:Q for both axes) and write a title and a description of your own."),
                data=lambda t: None if "bloc" in t and set(t["bloc"]) == {"Warsaw Pact"}
                else "the chart's table should be the Warsaw Pact's counts (wo.membership_counts(['Warsaw Pact']))")
 

@@ -53,8 +53,8 @@ def _pair(table, pair=frozenset({"CHN", "USA"})):
 chart_exercise("02.5", marks="line", encodings={"x": ("year", "QT"), "y": ("share", "Q")},
                hint=("Copy the USA–Russia chart and change the table it draws.",
                      "In wo.yearly_agreement() each pair is stored once, alphabetically: CHN comes before USA.",
-                     "agreement[(agreement['iso3_a'] == 'CHN') & (agreement['iso3_b'] == 'USA')], then the same "
-                     "alt.Chart(...).mark_line().encode(x='year:Q', y='share:Q')"),
+                     "agreement[(agreement['iso3_a'] == 'CHN') & (agreement['iso3_b'] == 'USA')], then copy the "
+                     "notebook's USA-Russia line chart and change only its table, title and description."),
                data=_pair)
 
 written("02.W", ["compares named years or periods (Cold War and after)", "quotes shares computed in the notebook",

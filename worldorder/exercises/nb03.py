@@ -70,8 +70,8 @@ chart_exercise("03.6", marks="bar", encodings={"x": (None, "QN"), "y": (None, "Q
                hint=("Do the same as for ES-11/7, with another vote.",
                      "wo.votes(resolutions='ES-11/1')['vote'].value_counts() gives the counts; .reset_index() "
                      "makes a table of them.",
-                     "alt.Chart(counts).mark_bar().encode(x='count:Q', y='vote:N')"
-                     ".properties(title=..., description=...)"),
+                     "Copy the ES-11/7 bar chart of section 2 (es7_chart) and change its table, title and "
+                     "description; the counts go on one axis as :Q, the kinds of vote on the other as :N."),
                data=_es11_1_counts)
 
 written("03.W", ["names the votes of the day (ES-11/7, ES-11/8, S/RES/2774)", "says who voted as the US did, "

@@ -126,8 +126,8 @@ chart_exercise("04.9", marks="bar", encodings={"y": ("seed", "N"), "x": (None, "
                hint=("Change the chart of section 9: the same stacked bars, one bar per seed instead of per claim type.",
                      "Keep the table with the columns seed and rating (ledger[['seed', 'rating']].assign(n=1)); "
                      "sum(n) counts the claims in each segment.",
-                     "alt.Chart(table).mark_bar().encode(y='seed:N', x='sum(n):Q', color='rating:N')"
-                     ".properties(title=..., description=...)"),
+                     "Copy the chart of section 9 and change two things: the column kept beside rating, and the "
+                     "one on y; then a title and a description of your own."),
                data=lambda t: None if {"seed", "rating"} <= set(t.columns)
                else "the chart's table needs the ledger's columns seed and rating")
 

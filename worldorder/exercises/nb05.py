@@ -76,8 +76,8 @@ chart_exercise("05.6", marks=("bar", "point", "tick"),
                encodings={"x": (("agreement_index", "bloc"), "QN"), "y": (("agreement_index", "bloc"), "QN")},
                hint=("Draw the table wo.cohesion gives, one bar per bloc.",
                      "wo.cohesion(blocs, ['ES-11/8']) has the columns bloc and agreement_index.",
-                     "alt.Chart(table).mark_bar().encode(x='agreement_index:Q', y='bloc:N')"
-                     ".properties(title=..., description=...)"),
+                     "mark_bar() with the index on one axis (a number, :Q) and the bloc on the other (a name, "
+                     ":N), as the split chart of section 2 did with counts; then .properties(title, description)."),
                data=lambda t: None if "short" in t and set(t["short"]) == {"ES-11/8"}
                else "the chart's table should be wo.cohesion(..., ['ES-11/8']) (ES-11/8 only)")
 

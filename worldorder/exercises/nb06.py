@@ -74,8 +74,8 @@ chart_exercise("06.5", marks=("point", "circle", "tick", "bar"), encodings={"x":
                                                                             "y": ("country", "NO")},
                hint=("Draw one mark per member of wo.positions(1990).",
                      "The table has the columns position (a number) and country (a name).",
-                     "alt.Chart(table).mark_point().encode(x='position:Q', y=alt.Y('country:N', sort='-x'))"
-                     ".properties(title=..., description=...)"),
+                     "One point per member (mark_point): the position across as a number (:Q), the country down "
+                     "as a name (:N), sorted by the position (sort='-x'); then a title and a description."),
                data=lambda t: None if "year" in t and set(t["year"]) == {1990}
                else "the chart's table should be wo.positions(1990)")
 
