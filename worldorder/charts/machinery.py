@@ -103,9 +103,7 @@ def issue_agreement_chart(table: pd.DataFrame, coverage: pd.DataFrame | None = N
     )
     shade = alt.Chart().transform_filter(alt.datum.kind == "gap").mark_rect(color="#dddddd", opacity=0.7).encode(
         x="year:Q", x2="end:Q")
-    # a gap row has no country or share: leave the key out rather than write NaN, which is not JSON
-    rows = alt.Data(values=[{k: v for k, v in row.items() if not pd.isna(v)} for row in coded.to_dict("records")])
-    chart = alt.layer(shade, lines, data=rows).properties(width=230, height=140).facet(
+    chart = alt.layer(shade, lines, data=coded).properties(width=230, height=140).facet(
         facet=alt.Facet("issue_label:N", title=None, sort=labels), columns=3)
     partner = table["partner"].iloc[0] if "partner" in table else "USA"
     countries = ", ".join(dict.fromkeys(table["country"]))
