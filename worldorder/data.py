@@ -75,12 +75,13 @@ def _reinstall_command() -> str:
         origin = json.loads(metadata.distribution("worldorder").read_text("direct_url.json") or "{}")
     except (metadata.PackageNotFoundError, ValueError):
         origin = {}
-    url = origin.get("url", "")
-    if url.startswith("file://") and not origin.get("vcs_info"):
+    url, vcs = origin.get("url", ""), origin.get("vcs_info")
+    if vcs:  # from a repository URL: the same commit again
+        where = f"{vcs['vcs']}+{url}@{vcs.get('commit_id') or vcs.get('requested_revision', '')}".rstrip("@")
+    elif url.startswith("file://"):  # from a wheel or a folder on this machine
         where = parse.unquote(url.removeprefix("file://"))
     elif url:
-        vcs = origin.get("vcs_info", {}).get("vcs")
-        where = f"worldorder @ {vcs}+{url}" if vcs else f"worldorder @ {url}"
+        where = url
     return f"python -m pip install --force-reinstall --no-deps {shlex.quote(where)}"
 
 
