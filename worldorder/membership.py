@@ -72,7 +72,7 @@ def bloc_members(bloc, on="2025-02-24") -> list[str]:
     or a custom bloc. Codes of non-UN members (``PSE``, ``ESH``) and former seats (``DDR``, ``CSK``) are
     kept. A day on which the bloc had no members raises an error that says why.
     """
-    resolved, day = names.blocs(bloc)[0], names.day(on)
+    resolved, day = names.one_bloc(bloc, "bloc_members"), names.day(on)
     found = members_on(resolved, day)
     if not found:
         raise ValueError(why_empty(resolved, day))
@@ -81,7 +81,7 @@ def bloc_members(bloc, on="2025-02-24") -> list[str]:
 
 def is_member(country, bloc, on="2025-02-24") -> bool:
     """Whether a country belonged to a bloc on a day (False before the bloc existed)."""
-    iso3, resolved, day = names.country(country), names.blocs(bloc)[0], names.day(on)
+    iso3, resolved, day = names.country(country), names.one_bloc(bloc, "is_member"), names.day(on)
     return iso3 in members_on(resolved, day)
 
 

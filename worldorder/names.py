@@ -22,6 +22,7 @@ ValueError: The date '02/03/2022' is ambiguous: 2 March 2022 or 3 February 2022?
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import functools
@@ -38,13 +39,27 @@ from worldorder import data
 # Everyday names that neither the UN nor ISO uses.
 COUNTRY_ALIASES = {
     "uk": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
-    "us": "USA", "u.s.": "USA", "america": "USA", "united states of america": "USA",
+    "us": "USA", "usa": "USA", "america": "USA", "united states of america": "USA",
     "turkey": "TUR", "ivory coast": "CIV", "czech republic": "CZE", "swaziland": "SWZ",
-    "burma": "MMR", "dprk": "PRK", "north korea": "PRK", "south korea": "KOR",
+    "dprk": "PRK", "north korea": "PRK", "south korea": "KOR",
     "uae": "ARE", "drc": "COD", "congo-brazzaville": "COG", "congo-kinshasa": "COD",
     "holland": "NLD", "netherlands": "NLD", "macedonia": "MKD", "east timor": "TLS",
-    "ussr": "RUS", "soviet union": "RUS", "sun": "RUS",  # the Soviet seat is Russia's (data/README.md)
-    "west germany": "DEU", "gdr": "DDR", "south yemen": "YMD", "palestine": "PSE", "sahrawi republic": "ESH",
+    "palestine": "PSE", "sahrawi republic": "ESH",
+}
+# Former names a history class types, mapped to the seat the shipped tables use for that country (the
+# USSR's seat is coded RUS, the seat's code in the votes; see data/README.md). The names printed on the UN
+# Digital Library records (ZAIRE, UPPER VOLTA, ...) come from countries.csv's ``former_names`` column,
+# built from unga_history/undl_scrape_1946_2025/country_name_to_code.csv.
+HISTORICAL_NAMES = {
+    "ussr": "RUS", "soviet union": "RUS", "sun": "RUS", "union of soviet socialist republics": "RUS",
+    "byelorussian ssr": "BLR", "belorussian ssr": "BLR", "byelorussia": "BLR", "belorussia": "BLR", "bssr": "BLR",
+    "ukrainian ssr": "UKR", "ceylon": "LKA", "upper volta": "BFA", "dahomey": "BEN", "zaire": "COD",
+    "burma": "MMR", "siam": "THA", "persia": "IRN", "kampuchea": "KHM", "democratic kampuchea": "KHM",
+    "khmer republic": "KHM", "malagasy republic": "MDG", "united arab republic": "EGY",
+    "west germany": "DEU", "federal republic of germany": "DEU", "frg": "DEU", "brd": "DEU",
+    "east germany": "DDR", "gdr": "DDR", "german democratic republic": "DDR",
+    "south yemen": "YMD", "tanganyika": "TZA", "federation of malaya": "MYS", "malaya": "MYS",
+    "union of south africa": "ZAF", "czechoslovakia": "CSK", "yugoslavia": "YUG",
 }
 REGIONAL_GROUPS = {
     "African Group": "African",
@@ -67,15 +82,23 @@ BLOC_ALIASES = {
 AMBIGUOUS_DATE = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\s*")
 
 
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+
+
 def normalise(text) -> str:
-    """Lower case, no accents, single spaces, curly quotes made straight: ``"Côte d’Ivoire"`` → ``"cote d'ivoire"``."""
-    text = str(text).replace("\u2019", "'").replace("\u2018", "'")
+    """Lower case, no accents, single spaces, curly quotes made straight, every dash a hyphen:
+    ``"Côte d’Ivoire"`` → ``"cote d'ivoire"``, ``"ES–11/7"`` → ``"es-11/7"``."""
+    text = str(text).replace("\u2019", "'").replace("\u2018", "'").translate(DASHES)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return " ".join(text.lower().split())
 
 
 def _suggest(kind: str, value, choices: dict[str, str], label, example: str) -> ValueError:
-    close = difflib.get_close_matches(normalise(value), list(choices), n=6, cutoff=0.75)
+    """An "Unknown ..." error with close matches. A code of three letters or fewer is offered only for an
+    input as short ('Zaire' does not suggest ARE, 'U.K.' does not suggest 'U.S.')."""
+    typed = normalise(value)
+    pool = [c for c in choices if (len(c) <= 3) == (len(typed.replace(".", "")) <= 3)]
+    close = difflib.get_close_matches(typed, pool, n=6, cutoff=0.75)
     names = list(dict.fromkeys(label(choices[c]) for c in close))[:3]
     hint = f"Did you mean {', '.join(names)}?" if names else f"Try {example}."
     return ValueError(f"Unknown {kind} {value!r}. {hint}")
@@ -93,6 +116,11 @@ def as_list(kind: str, values, example: str) -> list:
     """A list from a list, tuple, set, array, Series or Index; a single string counts as one item."""
     if values is None:
         raise ValueError(f"No {kind} given: give a list of {kind}s, for example {example}.")
+    if isinstance(values, (bytes, bytearray, memoryview)):
+        raise ValueError(f"The {kind}s {values!r} are bytes, not text or a list: decode them first "
+                         f"(b'...'.decode()) or give a list, for example {example}.")
+    if isinstance(values, dict):
+        raise ValueError(f"A dict is not a list of {kind}s: give a list, for example {example}.")
     if isinstance(values, (str, np.str_)) or not hasattr(values, "__iter__"):
         return [values]
     return list(values)
@@ -101,18 +129,39 @@ def as_list(kind: str, values, example: str) -> list:
 # ---------------------------------------------------------------- countries
 
 
+def _country_key(text) -> str:
+    """A country's lookup key: :func:`normalise`, without full stops (``"U.K."`` is ``"uk"``)."""
+    return re.sub(r"\bst\b", "saint", normalise(text).replace(".", " ")).replace("  ", " ").strip()
+
+
 @functools.cache
 def _country_names() -> dict[str, str]:
     names: dict[str, str] = {}
-    for row in data.countries().itertuples():
+    table = data.countries()
+    for row in table.itertuples():
         found = pycountry.countries.get(alpha_3=row.iso3)
         extra = [getattr(found, a, None) for a in ("alpha_2", "name", "official_name", "common_name")] if found else []
-        for name in [row.iso3, row.un_name, row.common_name, *extra]:
-            if name:
-                names.setdefault(normalise(name), row.iso3)
-    for alias, iso3 in COUNTRY_ALIASES.items():
-        names.setdefault(alias, iso3)
+        former = str(getattr(row, "former_names", "") or "").split(";")
+        for name in [row.iso3, row.un_name, row.common_name, *extra, *former]:
+            if name and name.strip():
+                names.setdefault(_country_key(name), row.iso3)
+    for alias, iso3 in {**COUNTRY_ALIASES, **HISTORICAL_NAMES}.items():
+        if iso3 in set(table["iso3"]):
+            names.setdefault(_country_key(alias), iso3)
     return names
+
+
+def bloc_or_country(value) -> str | None:
+    """A sentence when ``value`` names both a country and a bloc (``"AU"``: Australia's ISO code and the
+    African Union), else None. Such a value is refused wherever a country is asked for."""
+    key = normalise(value)
+    if key in _bloc_names() and _country_key(value) in _country_names():
+        iso3 = _country_names()[_country_key(value)]
+        full = next((k for k, v in BLOC_ALIASES.items() if v == _bloc_names()[key]), "")
+        return (f"{value!r} is ambiguous: the ISO code of {country_label(iso3)} or the bloc "
+                f"{_bloc_names()[key]!r}{' (' + full.title() + ')' if full else ''}. For the country write {iso3!r} or {_labels()[iso3]!r}; "
+                f"for the bloc use a function that takes a bloc.")
+    return None
 
 
 @functools.cache
@@ -137,7 +186,7 @@ def country_label(iso3: str) -> str:
     """
     code = str(iso3).strip().upper() if isinstance(iso3, (str, np.str_)) else None
     if code not in _labels():
-        if isinstance(iso3, str) and iso3.strip() and normalise(iso3) in _country_names():
+        if isinstance(iso3, str) and iso3.strip() and _country_key(iso3) in _country_names():
             raise ValueError(f"country_label takes a code such as 'UKR', not {iso3!r}; "
                              f"write country_label(country({iso3!r})).")
         raise ValueError(f"Unknown country code {iso3!r}: country_label takes a code such as 'UKR'.")
@@ -154,23 +203,29 @@ def country(value) -> str:
     label = re.fullmatch(r"\s*(.+?)\s*\(\s*([A-Za-z]{3})\s*\)\s*", value)
     if label:
         name, code = label.group(1), label.group(2).upper()
-        by_name = _country_names().get(normalise(name))
+        by_name = _country_names().get(_country_key(name))
         if code in _labels() and by_name == code:
             return code
         if code in _labels() and by_name:
             raise ValueError(f"The label {value!r} names {_labels()[by_name]} but carries the code {code} "
                              f"({_labels()[code]}). Give the name or the code alone.")
-    key = normalise(value)
+    if ambiguous := bloc_or_country(value):
+        raise ValueError(ambiguous)
+    key = _country_key(value)
     if key in _country_names():
         return _country_names()[key]
     raise _suggest("country", value, _country_names(), country_label, "'UKR' or 'Ukraine'")
 
 
 def countries(values) -> list[str]:
-    """ISO3 codes for several countries: a list (or tuple, set, Series ...), or one string separated by commas."""
+    """ISO3 codes for several countries: a list (or tuple, set, Series ...), or one string separated by commas.
+
+    Each country comes once, where it is first named: ``["Ukraine", "UKR", "Poland"]`` gives
+    ``["UKR", "POL"]``, so a country named twice never doubles a table's rows.
+    """
     if isinstance(values, (str, np.str_)):
         values = [v for v in re.split(r"[,;\n]", str(values)) if v.strip()]
-    return [country(v) for v in as_list("country", values, "['Ukraine', 'Poland']")]
+    return list(dict.fromkeys(country(v) for v in as_list("country", values, "['Ukraine', 'Poland']")))
 
 
 # ---------------------------------------------------------------- blocs
@@ -205,6 +260,19 @@ def bloc(value) -> str:
     if key in _bloc_names():
         return _bloc_names()[key]
     raise _suggest("bloc", value, _bloc_names(), str, "'NATO', 'EU', 'African Union' or 'WEOG'")
+
+
+def one_bloc(value, function: str = "this function"):
+    """One bloc (a name or a CustomBloc); a list of several is refused, never cut to its first item."""
+    if isinstance(value, CustomBloc):
+        return value
+    if not isinstance(value, (str, np.str_)) and hasattr(value, "__iter__") and not isinstance(value, (bytes, dict)):
+        items = list(value)
+        if len(items) == 1:
+            return blocs(items)[0]
+        raise ValueError(f"{function} takes one bloc, not {len(items)} ({items!r}): call it once per bloc, "
+                         f"for example [{function}(b) for b in ['EU', 'NATO']].")
+    return bloc(value)
 
 
 def bloc_names() -> list[str]:
@@ -249,6 +317,7 @@ def _symbol_keys(symbol: str, body: str) -> list[str]:
         keys.append(re.sub(r"\s*\(\d{4}\)$", "", symbol))  # S/RES/2774
     else:
         keys.append(re.sub(r"\[[^\]]*\]$", "", short))  # 377(V) for A/RES/377(V)[A-C]
+        keys.append(re.sub(r"\[[^\]]*\]$", "", symbol))  # A/RES/377(V) too
     return [normalise(k).replace(" ", "") for k in keys]
 
 
@@ -297,41 +366,122 @@ def resolutions(values) -> list[str]:
 # ---------------------------------------------------------------- dates and years
 
 
-def day(value) -> pd.Timestamp:
-    """A calendar day from ``"2025-02-24"``, ``"24 February 2025"``, a ``date`` or a ``Timestamp``.
+MONTHS = {name.lower(): number for number in range(1, 13)
+          for name in (calendar.month_name[number], calendar.month_abbr[number])} | {"sept": 9}
+_MONTH = r"([a-z]+)\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_TIME = r"(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_ZONE = r"(z|[+-]\d{2}:?\d{2}|\s*utc|\s*gmt)?"
+DAY_FORMS = [  # (pattern, order of year, month, day in its groups)
+    (re.compile(rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_TIME}{_ZONE}"), "ymd"),
+    (re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"), "ymd"),
+    (re.compile(rf"{_DAY}\s+{_MONTH},?\s+(\d{{4}})"), "dmy"),
+    (re.compile(rf"{_MONTH}\s+{_DAY},?\s+(\d{{4}})"), "mdy"),
+]
+MONTH_FORMS = [re.compile(rf"{_MONTH},?\s+(\d{{4}})"), re.compile(r"(\d{4})-(\d{1,2})"),
+               re.compile(r"(\d{1,2})/(\d{4})"), re.compile(r"(\d{4})/(\d{1,2})")]
+NO_YEAR_FORMS = [re.compile(rf"{_DAY}\s+{_MONTH}"), re.compile(rf"{_MONTH}\s+{_DAY}"),
+                 re.compile(r"(\d{1,2})-(\d{1,2})")]
+FORMS = "Write it as '2025-02-24' (year-month-day) or '24 February 2025'."
 
-    A time of day is dropped (``"2025-02-24 12:00"`` is 24 February). Refused, with the forms that work:
-    a bare number (``2025`` is a year, not a date), an ambiguous form such as ``"02/03/2022"``, and a
-    date with a time zone.
+
+def day(value) -> pd.Timestamp:
+    """A calendar day from ``"2025-02-24"``, ``"24 February 2025"``, ``"February 24, 2025"``, a ``date`` or a
+    ``Timestamp``; the one reader of dates in the package.
+
+    A time of day is dropped (``"2025-02-24 12:00"`` is 24 February). Everything that is not one day for sure
+    is refused, with the forms that work: a date without a year (``"4 April"``), a month or a year where a
+    day is needed (``"April 2023"``, ``"2023-04"``, ``"2023"``), a day the calendar lacks (``"2025-02-30"``),
+    a bare number, bytes, an ambiguous form such as ``"02/03/2022"``, and a date with a time zone.
+
+    >>> day("24 February 2025") == day("2025-02-24") == day("Feb. 24, 2025")
+    True
+    >>> day("4 April")
+    Traceback (most recent call last):
+    ...
+    ValueError: The date '4 April' has no year, and a day needs one: write '4 April YYYY' or 'YYYY-04-04' with the year you mean.
+    >>> day("March 2024")
+    Traceback (most recent call last):
+    ...
+    ValueError: The date 'March 2024' is a month, not a day: give one day in it, such as '2024-03-01' or '2024-03-31' (its first and last days).
     """
-    forms = "Write it as '2025-02-24' (year-month-day) or '24 February 2025'."
-    if isinstance(value, (bool, np.bool_, int, float, np.integer, np.floating)):
-        raise ValueError(f"The date {value!r} is a bare number, not a date. {forms} "
+    if isinstance(value, (bytes, bytearray)):
+        raise ValueError(f"The date {value!r} is bytes, not text: decode it first (b'...'.decode()). {FORMS}")
+    if isinstance(value, (bool, np.bool_)):
+        raise ValueError(f"The date {value!r} is a boolean, not a date. {FORMS}")
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        raise ValueError(f"The date {value!r} is a bare number, not a date. {FORMS} "
                          "For a year, give a day in it, such as '2025-12-31'.")
     if isinstance(value, (dt.date, pd.Timestamp, np.datetime64)):
         stamp = pd.Timestamp(value)
     elif isinstance(value, (str, np.str_)):
-        text = str(value).strip()
-        if m := AMBIGUOUS_DATE.fullmatch(text):
-            a, b = int(m.group(1)), int(m.group(2))
-            if a <= 12 and b <= 12 and a != b:
-                raise ValueError(f"The date {value!r} is ambiguous: {_spelled(m, a, b)} or {_spelled(m, b, a)}? "
-                                 f"Write it as year-month-day, '{_iso(m, a, b)}' or '{_iso(m, b, a)}'.")
-            raise ValueError(f"The date {value!r} is not in a form read for sure. {forms}")
-        if re.fullmatch(r"\d+", text):
-            raise ValueError(f"The date {value!r} is a bare number, not a date. {forms}")
-        try:
-            stamp = pd.Timestamp(text)
-        except (ValueError, TypeError):
-            raise ValueError(f"Unknown date {value!r}. {forms}") from None
+        stamp = _read_day(str(value))
     else:
-        raise ValueError(f"Unknown date {value!r} (a {type(value).__name__}). {forms}")
+        raise ValueError(f"Unknown date {value!r}: a {type(value).__name__} is not a date. {FORMS}")
     if pd.isna(stamp):
-        raise ValueError(f"Unknown date {value!r}. {forms}")
+        raise ValueError(f"Unknown date {value!r}. {FORMS}")
     if stamp.tzinfo is not None:
         raise ValueError(f"The date {value!r} has a time zone; give the calendar day alone, such as "
                          f"'{stamp:%Y-%m-%d}'.")
     return stamp.normalize()
+
+
+def _read_day(value: str) -> pd.Timestamp:
+    text = normalise(value)
+    if m := AMBIGUOUS_DATE.fullmatch(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a <= 12 and b <= 12 and a != b:
+            raise ValueError(f"The date {value!r} is ambiguous: {_spelled(m, a, b)} or {_spelled(m, b, a)}? "
+                             f"Write it as year-month-day, '{_iso(m, a, b)}' or '{_iso(m, b, a)}'.")
+        raise ValueError(f"The date {value!r} is not in a form read for sure. {FORMS}")
+    if re.fullmatch(r"[+-]?\d+(\.\d*)?", text):
+        what = "a year" if re.fullmatch(r"\d{4}", text) else "a bare number"
+        raise ValueError(f"The date {value!r} is {what}, not a day. {FORMS}"
+                         + (f" For the year, give a day in it, such as '{text}-12-31'." if len(text) == 4 else ""))
+    for pattern, order in DAY_FORMS:
+        if m := pattern.fullmatch(text):
+            parts = dict(zip(order, m.groups()[:3]))
+            if len(m.groups()) > 3 and m.group(4):
+                raise ValueError(f"The date {value!r} has a time zone; give the calendar day alone.")
+            return _calendar_day(value, parts["y"], parts["m"], parts["d"])
+    for pattern in MONTH_FORMS:
+        if m := pattern.fullmatch(text):
+            y, mo = (m.group(2), m.group(1)) if not m.group(1).isdigit() or len(m.group(1)) <= 2 else m.groups()
+            month = _month(value, mo)
+            last = calendar.monthrange(int(y), month)[1]
+            raise ValueError(f"The date {value!r} is a month, not a day: give one day in it, such as "
+                             f"'{y}-{month:02d}-01' or '{y}-{month:02d}-{last}' (its first and last days).")
+    for pattern in NO_YEAR_FORMS:
+        if m := pattern.fullmatch(text):
+            first, second = m.groups()
+            if first.isdigit() and second.isdigit():
+                break
+            d, mo = (first, second) if first.isdigit() else (second, first)
+            month = _month(value, mo)
+            raise ValueError(f"The date {value!r} has no year, and a day needs one: write "
+                             f"'{int(d)} {calendar.month_name[month]} YYYY' or 'YYYY-{month:02d}-{int(d):02d}' "
+                             "with the year you mean.")
+    raise ValueError(f"Unknown date {value!r}. {FORMS}")
+
+
+def _month(value: str, name: str) -> int:
+    if name.isdigit() and 1 <= int(name) <= 12:
+        return int(name)
+    if name in MONTHS:
+        return MONTHS[name]
+    raise ValueError(f"Unknown date {value!r}: {name!r} is not a month. {FORMS}")
+
+
+def _calendar_day(value: str, y: str, m: str, d: str) -> pd.Timestamp:
+    month = _month(value, m)
+    try:
+        return pd.Timestamp(dt.date(int(y), month, int(d)))
+    except ValueError:
+        last = calendar.monthrange(int(y), month)[1] if 1 <= int(y) <= 9999 else 31
+        raise ValueError(f"The date {value!r} is not a day of the calendar: {calendar.month_name[month]} "
+                         f"{y} has {last} days. {FORMS}") from None
+    except (OverflowError, pd.errors.OutOfBoundsDatetime):
+        raise ValueError(f"The date {value!r} is outside the years a date can hold (1677-2262). {FORMS}") from None
 
 
 def _iso(match, a: int, b: int) -> str:
@@ -345,9 +495,18 @@ def _spelled(match, a: int, b: int) -> str:
 
 
 def year(value) -> int:
-    """A year from ``1985``, ``"1985"`` or a numpy integer; refused when it is not a whole year."""
+    """A year from ``1985``, ``"1985"`` or a numpy integer; refused when it is not a whole year.
+
+    >>> year(b"2025")
+    Traceback (most recent call last):
+    ...
+    ValueError: The year b'2025' is bytes, not a number or text: decode it first (b'2025'.decode()), or give 2025.
+    """
+    if isinstance(value, (bytes, bytearray)):
+        raise ValueError(f"The year {value!r} is bytes, not a number or text: decode it first "
+                         f"({value!r}.decode()), or give {value.decode(errors='replace')}.")
     if isinstance(value, (bool, np.bool_)):
-        raise ValueError(f"Unknown year {value!r}: give a year such as 1985.")
+        raise ValueError(f"Unknown year {value!r}: a boolean is not a year; give a year such as 1985.")
     if isinstance(value, (str, np.str_)) and re.fullmatch(r"\s*\d{4}\s*", str(value)):
         value = int(value)
     if isinstance(value, (float, np.floating)) and float(value).is_integer():
@@ -358,13 +517,23 @@ def year(value) -> int:
 
 
 def years(values) -> list[int]:
-    """Years from one year, a list of years, or a ``range`` (``range(1980, 1990)``)."""
-    if isinstance(values, (int, np.integer, str, np.str_)):
+    """Years from one year, a list of years, or a ``range`` (``range(1980, 1990)``); each year once, in the
+    order first given, so a year named twice never doubles a table's rows. Bytes are refused, never read
+    as a list of numbers."""
+    if isinstance(values, (int, np.integer, str, np.str_, bytes, bytearray)):
         return [year(values)]
-    found = [year(v) for v in as_list("year", values, "range(1980, 1990)")]
+    found = list(dict.fromkeys(year(v) for v in as_list("year", values, "range(1980, 1990)")))
     if not found:
         raise ValueError("No years given: give a year such as 1985 or a range such as range(1980, 1990).")
     return found
+
+
+def flag(value, name: str) -> bool | None:
+    """A yes/no argument: True, False or None (not chosen). Text such as ``'no'`` and numbers are refused,
+    since ``bool('no')`` is True."""
+    if value is None or isinstance(value, (bool, np.bool_)):
+        return None if value is None else bool(value)
+    raise ValueError(f"{name}={value!r} is not True or False: give {name}=True, {name}=False, or leave it out.")
 
 
 def parse_custom_blocs(text) -> list[CustomBloc]:
