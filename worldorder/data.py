@@ -27,6 +27,7 @@ from worldorder.vocab import BODIES, COUNTRY_STATUS, ISSUES, TOTAL_COLUMNS, VOTE
 REPO = Path(__file__).resolve().parent.parent
 BLOC_NAMES = ("ASEAN", "AU", "Arab League", "BRICS", "CSTO", "Commonwealth", "EU", "G20", "G7", "G8", "NATO", "OAS",
               "OIC", "SCO", "Warsaw Pact")
+GROUP_NAMES = ("African Group", "Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG")  # UN regional groups
 TIMELINE_CATEGORIES = ("institution", "alliance", "treaty", "enlargement", "conflict", "vote")
 DATE = r"\d{4}-\d{2}-\d{2}"
 
@@ -166,12 +167,14 @@ def members() -> pd.DataFrame:
 def _blocs() -> pd.DataFrame:
     name = "blocs.csv"
     df = _read(name)
-    _columns(name, df, ["bloc", "iso3", "joined", "left", "joined_date", "left_date", "date_rule", "note", "source"])
-    _values(name, df, "bloc", BLOC_NAMES)
+    _columns(name, df, ["bloc", "iso3", "joined", "left", "joined_date", "left_date", "date_rule", "note", "source",
+                        "joined_latest", "left_latest", "joined_precision", "left_precision"])
+    _values(name, df, "bloc", BLOC_NAMES + GROUP_NAMES)
     _values(name, df, "iso3", _countries()["iso3"])
     for col in ("joined", "left"):
-        _pattern(name, df, col, r"\d{4}(-\d{2}(-\d{2})?)?", blank=True)
-    for col in ("joined_date", "left_date"):
+        _pattern(name, df, col, r"\d{4}(-\d{2}(-\d{2})?)?(\.\.\d{4}(-\d{2}(-\d{2})?)?)?", blank=True)
+        _values(name, df, f"{col}_precision", ("day", "month", "year", "range", "disputed"), blank=True)
+    for col in ("joined_date", "left_date", "joined_latest", "left_latest"):
         _pattern(name, df, col, DATE, blank=True)
         df[col] = pd.to_datetime(df[col].replace("", None))
     ends_first = df["left_date"].notna() & df["joined_date"].notna() & (df["left_date"] <= df["joined_date"])
@@ -180,8 +183,15 @@ def _blocs() -> pd.DataFrame:
 
 
 def blocs() -> pd.DataFrame:
-    """One row per membership spell: bloc, iso3, joined, left (as sourced), joined_date, left_date, note, source."""
-    return _blocs().copy()
+    """One row per membership spell of an organisation: bloc, iso3, joined, left (as sourced), joined_date,
+    left_date, date_rule, note, source, and the windows (``joined_latest``, ``left_latest``, precisions)."""
+    table = _blocs()
+    return table[table["bloc"].isin(BLOC_NAMES)].reset_index(drop=True)
+
+
+def spells() -> pd.DataFrame:
+    """Every membership spell: the organisations' and the UN regional groups' (shared, read-only)."""
+    return _blocs()
 
 
 # ---------------------------------------------------------------- the record
