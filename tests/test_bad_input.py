@@ -131,33 +131,48 @@ def rehash(folder, name):
     wo.data.clear_cache()
 
 
+@pytest.fixture
+def careless(monkeypatch):
+    """A careless rebuild that re-records the checksum in the manifest AND in the package's own record,
+    so that only the row counts, the schemas and the cross-file checks stand between the damage and a
+    learner."""
+    def rebuild(folder, name):
+        rehash(folder, name)
+        manifest = pd.read_csv(folder / "manifest.csv", dtype=str, keep_default_na=False)
+        record = dict(zip(manifest["file"], zip(manifest["rows"], manifest["sha256"])))
+        monkeypatch.setattr(wo.integrity, "recorded", lambda: record)
+        wo.data.clear_cache()
+    return rebuild
+
+
 def test_a_missing_file_names_itself_and_how_to_restore_it(data_copy):
     (data_copy / "votes.parquet").unlink()
     with pytest.raises(wo.DataFileError, match=r"votes\.parquet is missing\. Restore it with `git checkout -- data/votes\.parquet`"):
         wo.votes()
 
 
-def test_a_spreadsheet_resave_is_caught(data_copy):
+def test_a_spreadsheet_resave_is_caught(data_copy, careless):
     path = data_copy / "countries.csv"
     path.write_text(path.read_text().replace(",004,", ",4,"))
     with pytest.raises(wo.DataFileError, match=r"countries\.csv has been changed: its checksum differs"):
         wo.members()
-    rehash(data_copy, "countries.csv")
+    careless(data_copy, "countries.csv")
     with pytest.raises(wo.DataFileError, match=r"column 'iso_numeric' holds '4'"):
         wo.members()
 
 
-def test_a_garbage_line_and_an_invented_member_are_caught(data_copy):
+def test_a_garbage_line_and_an_invented_member_are_caught(data_copy, careless):
     path = data_copy / "blocs.csv"
     original = path.read_text()
     path.write_text(original + "garbage\n")
     with pytest.raises(wo.DataFileError, match="blocs.csv has been changed"):
         wo.blocs()
-    rehash(data_copy, "blocs.csv")
-    with pytest.raises(wo.DataFileError, match=r"column 'bloc' holds 'garbage'"):
+    careless(data_copy, "blocs.csv")
+    with pytest.raises(wo.DataFileError, match=r"it has 571 rows, data/manifest\.csv states 570"):
         wo.blocs()
-    path.write_text(original + "NATO,ZZZ,2020-01-01,,2020-01-01,,as sourced,,NATO_INT\n")
-    rehash(data_copy, "blocs.csv")
+    lines = original.splitlines(keepends=True)
+    path.write_text("".join(lines[:-1]) + "NATO,ZZZ,2020-01-01,,2020-01-01,,as sourced,,NATO_INT,2020-01-01,,day,\n")
+    careless(data_copy, "blocs.csv")
     with pytest.raises(wo.DataFileError, match=r"column 'iso3' holds 'ZZZ'"):
         wo.blocs()
 
@@ -173,21 +188,122 @@ def test_swapped_votes_with_unchanged_totals_are_caught(data_copy):
         wo.votes()
 
 
-def test_a_changed_vote_breaks_the_official_totals_even_with_a_new_checksum(data_copy):
+def test_a_changed_vote_breaks_the_official_totals_even_with_a_new_checksum(data_copy, careless):
     path = data_copy / "votes.parquet"
     votes = pd.read_parquet(path)
     votes.loc[(votes["undl_id"] == 4076672) & (votes["iso3"] == "USA"), "vote"] = "Y"
     votes.to_parquet(path, index=False)
-    rehash(data_copy, "votes.parquet")
+    careless(data_copy, "votes.parquet")
     with pytest.raises(wo.DataFileError, match=r"A/RES/ES-11/7 counts Y/N/A/X \(94, 17, 65, 17\)"):
         wo.resolutions()
 
 
-def test_an_unreadable_parquet_file_is_reported(data_copy):
+def test_an_unreadable_parquet_file_is_reported(data_copy, careless):
     (data_copy / "resolutions.parquet").write_bytes(b"not parquet")
-    rehash(data_copy, "resolutions.parquet")
+    careless(data_copy, "resolutions.parquet")
     with pytest.raises(wo.DataFileError, match=r"resolutions\.parquet could not be read"):
         wo.resolutions()
+
+
+# ---------------------------------------------------------------- damage behind a re-recorded checksum
+
+
+def _drop_row(folder, name, keep):
+    table = pd.read_csv(folder / name, dtype=str, keep_default_na=False)
+    table[keep(table)].to_csv(folder / name, index=False, lineterminator="\n")
+
+
+@pytest.mark.parametrize("name, damage, load", [
+    ("blocs.csv", lambda t: ~((t["bloc"] == "NATO") & (t["iso3"] == "FIN")), wo.blocs),
+    ("timeline.csv", lambda t: t.index != 3, wo.timeline),
+    ("claims.csv", lambda t: t.index != 0, wo.claims),
+    ("documents.csv", lambda t: t.index != 5, wo.data.documents),
+])
+def test_a_deleted_row_with_a_re_recorded_checksum_is_caught_by_the_package_record(data_copy, name, damage, load):
+    _drop_row(data_copy, name, damage)
+    rehash(data_copy, name)
+    with pytest.raises(wo.DataFileError, match=rf"{name.replace('.', '[.]')} its checksum in data/manifest\.csv is not the "
+                                               r"one this package was built with .* Restore it with `git checkout -- "
+                                               rf"data/{name.replace('.', '[.]')} data/manifest\.csv`"):
+        load()
+
+
+@pytest.mark.parametrize("name, damage, load", [
+    ("blocs.csv", lambda t: ~((t["bloc"] == "NATO") & (t["iso3"] == "FIN")), wo.blocs),
+    ("timeline.csv", lambda t: t.index != 3, wo.timeline),
+    ("claims.csv", lambda t: t.index != 0, wo.claims),
+])
+def test_a_deleted_row_is_caught_by_the_row_count_even_when_everything_was_re_recorded(data_copy, careless,
+                                                                                       name, damage, load):
+    _drop_row(data_copy, name, damage)
+    careless(data_copy, name)
+    with pytest.raises(wo.DataFileError, match=r"rows, data/manifest\.csv states \d+: rows were added or deleted"):
+        load()
+
+
+def test_a_moved_join_date_and_a_flipped_1985_vote_are_caught(data_copy, careless):
+    path = data_copy / "blocs.csv"
+    path.write_text(path.read_text().replace("NATO,FIN,2023-04-04,,2023-04-04", "NATO,FIN,2023-04-04,,2022-04-04"))
+    rehash(data_copy, "blocs.csv")
+    with pytest.raises(wo.DataFileError, match=r"blocs\.csv its checksum in data/manifest\.csv is not the one"):
+        wo.is_member("Finland", "NATO", "2022-06-01")
+    path.write_text(path.read_text().replace("NATO,FIN,2023-04-04,,2022-04-04", "NATO,FIN,2023-04-04,,2024-04-04"))
+    careless(data_copy, "blocs.csv")
+    with pytest.raises(wo.DataFileError, match=r"the NATO spell of FIN has joined_date after joined_latest"):
+        wo.is_member("Finland", "NATO", "2023-06-01")
+    votes = pd.read_parquet(data_copy / "votes.parquet")
+    table = pd.read_parquet(data_copy / "resolutions.parquet")
+    first_1985 = table.loc[table["year"] == 1985, "undl_id"].iloc[0]
+    cell = votes.index[(votes["undl_id"] == first_1985) & (votes["iso3"] == "USA")][0]
+    votes.loc[cell, "vote"] = "Y" if votes.loc[cell, "vote"] != "Y" else "N"
+    votes.to_parquet(data_copy / "votes.parquet", index=False)
+    rehash(data_copy, "votes.parquet")
+    with pytest.raises(wo.DataFileError, match=r"votes\.parquet its checksum in data/manifest\.csv is not the one"):
+        wo.votes(years=1985)
+
+
+def test_a_vote_date_against_its_year_and_disputes_against_the_roll_calls(data_copy, careless):
+    table = pd.read_parquet(data_copy / "resolutions.parquet")
+    table.loc[table["year"] == 1985, "year"] = 1986
+    table.to_parquet(data_copy / "resolutions.parquet", index=False)
+    careless(data_copy, "resolutions.parquet")
+    with pytest.raises(wo.DataFileError, match=r"resolutions\.parquet is damaged: .* is dated 1985-.* but filed under the year 1986"):
+        wo.resolutions()
+    shutil.copy(REPO / "data" / "resolutions.parquet", data_copy / "resolutions.parquet")
+    disputes = pd.read_csv(data_copy / "vote_disputes.csv", dtype=str, keep_default_na=False)
+    disputes.loc[0, "recorded"] = {"Y": "N", "N": "Y", "A": "Y", "X": "Y"}[disputes.loc[0, "recorded"]]
+    disputes.to_csv(data_copy / "vote_disputes.csv", index=False, lineterminator="\n")
+    careless(data_copy, "resolutions.parquet")
+    careless(data_copy, "vote_disputes.csv")
+    with pytest.raises(wo.DataFileError, match=r"vote_disputes\.csv is damaged: it says .* recorded vote on .* votes\.parquet holds"):
+        wo.vote_disputes()
+
+
+def test_a_truncated_map_raises_a_data_file_error(data_copy, careless):
+    path = data_copy / "world-110m.json"
+    path.write_bytes(path.read_bytes()[:5000])
+    with pytest.raises(wo.DataFileError, match=r"world-110m\.json has been changed"):
+        wo.data.topology()
+    careless(data_copy, "world-110m.json")
+    with pytest.raises(wo.DataFileError, match=r"world-110m\.json is damaged: it is not valid JSON"):
+        wo.data.topology()
+
+
+def test_a_deleted_manifest_row_names_the_manifest_in_the_restore_advice(data_copy, careless):
+    manifest = pd.read_csv(data_copy / "manifest.csv", dtype=str, keep_default_na=False)
+    manifest[manifest["file"] != "blocs.csv"].to_csv(data_copy / "manifest.csv", index=False, lineterminator="\n")
+    wo.data.clear_cache()
+    with pytest.raises(wo.DataFileError, match=r"manifest\.csv has lost its row for blocs\.csv .* `git checkout -- data/manifest\.csv`"):
+        wo.blocs()
+    careless(data_copy, "countries.csv")  # the package record now lacks blocs.csv too: only the manifest row check is left
+    with pytest.raises(wo.DataFileError, match=r"blocs\.csv is not listed in .*manifest\.csv: the manifest has lost its row\. "
+                                               r"Restore it with `git checkout -- data/manifest\.csv`"):
+        wo.blocs()
+
+
+def test_the_package_record_matches_the_shipped_manifest():
+    manifest = pd.read_csv(REPO / "data" / "manifest.csv", dtype=str, keep_default_na=False)
+    assert wo.integrity.recorded() == dict(zip(manifest["file"], zip(manifest["rows"], manifest["sha256"])))
 
 
 # ---------------------------------------------------------------- properties

@@ -324,7 +324,22 @@ def write_manifest(out: Path, rows: dict[str, int]) -> pd.DataFrame:
                         "sha256": sha256(path)})
     manifest = pd.DataFrame(entries)
     manifest.to_csv(out / "manifest.csv", index=False, lineterminator="\n")
+    if out.resolve() == DATA.resolve():
+        write_record(manifest)
     return manifest
+
+
+RECORD = REPO / "worldorder" / "_data_record.py"
+
+
+def write_record(manifest: pd.DataFrame, path: Path = RECORD) -> None:
+    """The package's own record of data/ (file → rows, sha256), which worldorder.integrity compares the
+    manifest with: a data edit whose checksum is re-recorded in the manifest alone no longer matches it."""
+    lines = ['"""Written by tools.build (make data): the rows and sha256 of every file in data/ this package was',
+             'built with. worldorder.integrity compares data/manifest.csv with it. Do not edit by hand."""', "",
+             "FILES = {"]
+    lines += [f"    {row.file!r}: ({str(row.rows)!r}, {row.sha256!r})," for row in manifest.itertuples()]
+    path.write_text("\n".join(lines + ["}", ""]), encoding="utf-8")
 
 
 def build_all(raw: Path) -> dict[str, pd.DataFrame]:

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from worldorder import integrity
 from worldorder.vocab import BODIES, COUNTRY_STATUS, ISSUES, TOTAL_COLUMNS, VOTE_CODES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -46,8 +47,9 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("WORLDORDER_SEEDS") or REPO / "seeds")
 
 
-def restore_hint(name: str) -> str:
-    hint = f"Restore it with `git checkout -- data/{name}` (in a clone of the project)"
+def restore_hint(name: str, *others: str) -> str:
+    files = " ".join(f"data/{n}" for n in (name, *others))
+    hint = f"Restore it with `git checkout -- {files}` (in a clone of the project)"
     if (REPO.parent / "shared" / "data").is_dir():
         hint += ", or rebuild data/ with `make data`"
     return hint + "."
@@ -69,6 +71,10 @@ def manifest() -> pd.DataFrame:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     if not {"file", "rows", "grain", "keys", "source", "sha256"} <= set(table.columns):
         raise _fail("manifest.csv", "is damaged: its columns are not file, rows, grain, keys, source, sha256")
+    if problem := integrity.manifest_problem(table, integrity.recorded()):  # a re-recorded checksum
+        damaged, sentence = problem
+        others = () if damaged == "manifest.csv" else ("manifest.csv",)
+        raise DataFileError(f"The data file {data_dir() / damaged} {sentence}. {restore_hint(damaged, *others)}")
     return table
 
 
@@ -90,7 +96,8 @@ def _checked(name: str) -> Path:
         raise _fail(name, "is missing")
     entry = manifest().loc[manifest()["file"] == name, "sha256"]
     if entry.empty:
-        raise _fail(name, "is not listed in data/manifest.csv")
+        raise DataFileError(f"The data file {path} is not listed in {data_dir() / 'manifest.csv'}: the manifest "
+                            f"has lost its row. {restore_hint('manifest.csv')}")
     if hashlib.sha256(path.read_bytes()).hexdigest() != entry.iloc[0]:
         raise _fail(name, "has been changed: its checksum differs from the one in data/manifest.csv")
     return path
@@ -100,10 +107,19 @@ def _read(name: str, dtype=str) -> pd.DataFrame:
     path = path_of(name)
     try:
         if name.endswith(".parquet"):
-            return pd.read_parquet(path)
-        return pd.read_csv(path, dtype=dtype, keep_default_na=False)
+            table = pd.read_parquet(path)
+        else:
+            table = pd.read_csv(path, dtype=dtype, keep_default_na=False)
     except Exception as err:  # any parse failure means the file is damaged
         raise _fail(name, f"could not be read ({type(err).__name__}: {err})") from err
+    stated = manifest().loc[manifest()["file"] == name, "rows"]
+    _audit(name, integrity.rows_problem(stated.iloc[0] if len(stated) else "", table))
+    return table
+
+
+def _audit(name: str, problem: str | None) -> None:
+    """Raise a DataFileError for a problem found by :mod:`worldorder.integrity`."""
+    _require(name, problem is None, problem or "")
 
 
 def _require(name: str, ok, problem: str) -> None:
@@ -179,6 +195,7 @@ def _blocs() -> pd.DataFrame:
         df[col] = pd.to_datetime(df[col].replace("", None))
     ends_first = df["left_date"].notna() & df["joined_date"].notna() & (df["left_date"] <= df["joined_date"])
     _require(name, not ends_first.any(), "a membership spell ends before it starts")
+    _audit(name, integrity.spell_windows(df))
     return df
 
 
@@ -207,6 +224,7 @@ def _sorted_resolutions() -> pd.DataFrame:
     _require(name, df["resolution"].is_unique and df["undl_id"].is_unique, "a vote appears twice")
     _values(name, df, "body", BODIES)
     _require(name, pd.api.types.is_datetime64_any_dtype(df["date"]) and df["date"].notna().all(), "a date is missing")
+    _audit(name, integrity.resolution_dates(df))
     codes = df["issues"].str.split(";").explode()
     _values(name, codes.to_frame(), "issues", ISSUES, blank=True)
     _require(name, df["focus"].sum() == 12, f"expected 12 focus votes, found {df['focus'].sum()}")
@@ -282,7 +300,22 @@ def _vote_disputes() -> pd.DataFrame:
     _columns(name, df, ["resolution", "iso3", "recorded", "other_source", "other_url", "other_says", "note"])
     _values(name, df, "resolution", set(_resolutions()["resolution"]))
     _values(name, df, "recorded", VOTE_CODES)
+    _audit(name, integrity.dispute_cells(df, _cells(set(zip(df["resolution"], df["iso3"])))))
     return df
+
+
+def _cells(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The roll-call votes of some (resolution, iso3) cells."""
+    votes, table = _vote_codes(), _resolutions()
+    found = {}
+    for symbol, iso3 in wanted:
+        rows = np.flatnonzero(table["resolution"].astype(str).to_numpy() == symbol)
+        codes = np.flatnonzero(votes["iso3_names"] == iso3)
+        if rows.size and codes.size:
+            hit = (votes["row"] == rows[0]) & (votes["iso3"] == codes[0])
+            if hit.any():
+                found[(symbol, iso3)] = VOTE_CODES[votes["vote"][hit][0]]
+    return found
 
 
 def vote_disputes() -> pd.DataFrame:
@@ -303,6 +336,7 @@ def _timeline() -> pd.DataFrame:
     _values(name, df, "category", TIMELINE_CATEGORIES)
     _pattern(name, df, "source", r"https?://\S+")
     df["start"] = pd.to_datetime(df["start"])
+    _audit(name, integrity.timeline_starts(df))
     return df
 
 
@@ -333,7 +367,10 @@ def ledger_frame() -> pd.DataFrame:
 
 @functools.cache
 def _topology_text() -> str:
-    return path_of("world-110m.json").read_text(encoding="utf-8")
+    text = path_of("world-110m.json").read_text(encoding="utf-8", errors="replace")
+    if problem := integrity.json_problem(text):
+        raise _fail("world-110m.json", problem)
+    return text
 
 
 def topology() -> dict:

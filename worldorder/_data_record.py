@@ -1,0 +1,16 @@
+"""Written by tools.build (make data): the rows and sha256 of every file in data/ this package was
+built with. worldorder.integrity compares data/manifest.csv with it. Do not edit by hand."""
+
+FILES = {
+    'countries.csv': ('201', 'e08504358b67daa9393474f64c4db11e21f710bf346807e5834441d0105a13f1'),
+    'blocs.csv': ('570', '72a368bdc22bccaa92e41dec68e731501ac15ef431f46337c64edda1c31ebc6e'),
+    'resolutions.parquet': ('8338', '5aba470001999b62b6cba6d0313b6118de082a59e39253398a094ab004942118'),
+    'votes.parquet': ('958844', '6caa91aeb10129b7dadcf3f0510e5648f9fc64b3cf762fd53b6a1a49542a20bf'),
+    'vote_disputes.csv': ('4', '9e3c2dc97e9bea9c96432769f5a390ee1d38642fe9306ad09df511a7af287f1b'),
+    'timeline.csv': ('45', 'be2dd17fa5a58744bbd93a85a37fbbbee265c2f82a2608d546fb1159df84e7ee'),
+    'documents.csv': ('52', 'de78f069294342305a146fd1a3be1036e94ca4b032b1d53a1703cde6e9002ced'),
+    'claims.csv': ('147', 'be03cfcb3465600199e3e03ab890ee0d0c4a4f3fcee79e4bc4e4db605cdcbe0a'),
+    'world-110m.json': ('', '2516c915867c7baf18ddec727aec46c315541a07cfb3d79a6559b05d5e94eee8'),
+    'LICENSE-world-atlas.txt': ('', '8048290dfdb6e83fbed17e8985c8cfc4ce9da9b842642f3d3e497280790cfa31'),
+    'README.md': ('', 'e131dbde08b200ecd4948791641bbb6883794d35376513a71c43d74db5bca802'),
+}
