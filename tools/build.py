@@ -260,6 +260,37 @@ DATE_FIXES = {
                       "g7-hague-2014; TIME, CTV News, The Ukrainian Weekly and Xinhua agree on the day)"),
 }
 
+# Rows that reference/timeline.csv words or dates otherwise than the source it cites: (date, event) →
+# new date, new event, date_rule, and the source (URL, publisher, what it says), or None to keep the source.
+EVENT_FIXES = {
+    ("2008-08-08", "Russia–Georgia war: Russian military operation begins"): (
+        "2008-08-07", "Russia–Georgia war: large-scale hostilities begin in the night of 7–8 August",
+        "the night of 7 to 8 August 2008, as the report dates it: plotted on 7 August",
+        None, None, "The report (as quoted by Civil Georgia, http://old.civil.ge/eng/_print.php?id=21520): "
+        "'Open hostilities began with a large-scale Georgian military operation against the town of Tskhinvali "
+        "and the surrounding areas, launched in the night of 7 to 8 August 2008.' The mission was 'not in a "
+        "position to consider as sufficiently substantiated the Georgian claim concerning a large-scale Russian "
+        "military incursion into South Ossetia before 8 August 2008.'"),
+    ("1975-11", "First G6 leaders' summit at Rambouillet"): (
+        "1975-11-15", "First G6 leaders' summit at Rambouillet (15–17 November)", "as sourced",
+        "https://www.elysee.fr/valery-giscard-d-estaing/1975/11/17/declaration-commune-des-chefs-detat-et-de-"
+        "gouvernement-de-la-republique-federale-dallemagne-des-etats-unis-damerique-de-france-du-royaume-uni-de-"
+        "grande-bretagne-et-dirlande-du-nord-d-italie-et-du-japon-reunis-pour-le-premier-sommet-des-pays-ind",
+        "Présidence de la République française (elysee.fr), Declaration of Rambouillet, 17 November 1975",
+        "The declaration: the heads of state and government 'SE SONT REUNIS AU CHATEAU DE RAMBOUILLET DU 15 AU 17 "
+        "NOVEMBRE 1975'. The same words in the French Senate's annex of 20 November 1975 (fr.wikisource.org)."),
+}
+# Events reference/timeline.csv lacks, each with its source.
+EVENT_ADDITIONS = [
+    {"date": "1991-12-26", "event": "The Soviet Union ceases to exist (declaration of the Council of Republics)",
+     "category": "institution", "source": "https://archontology.org/nations/ussr/01_polity.php",
+     "publisher": "Archontology.org, Soviet Union: polity, citing Vedomosti Verkhovnogo Soveta SSSR, 1991, No. 52",
+     "source_status": "added",
+     "source_supports": "'26 Dec 1991 a declaration passed by Sovet Respublik, one of two chambers of federal "
+                        "parliament (Verhovnyj Sovet SSSR), proclaimed that Soviet Union ceased to exist'. "
+                        "reference/SOURCES.md had not sourced the day, so the row was missing."},
+]
+
 
 def build_timeline(raw: Path) -> pd.DataFrame:
     """The reference timeline with authoritative sources (tools/sources/timeline_sources.csv) and exact days
@@ -281,7 +312,18 @@ def build_timeline(raw: Path) -> pd.DataFrame:
     for (date, event), (exact, why) in DATE_FIXES.items():
         row = (table["date"] == date) & (table["event"] == event)
         table.loc[row, ["start", "date_rule"]] = [exact, f"exact day from {why}"]
+    for (date, event), (new_date, new_event, rule, url, publisher, supports) in EVENT_FIXES.items():
+        row = (table["date"] == date) & (table["event"] == event)
+        if row.sum() != 1:
+            raise ValueError(f"EVENT_FIXES: no single timeline row {date} {event!r}")
+        table.loc[row, ["date", "start", "event", "date_rule", "supports"]] = [new_date, new_date, new_event, rule,
+                                                                              supports]
+        if url:
+            table.loc[row, ["source", "publisher", "status"]] = [url, publisher, "replaced"]
     table = table.rename(columns={"status": "source_status", "supports": "source_supports"})
+    added = pd.DataFrame(EVENT_ADDITIONS).assign(start=lambda t: t["date"], date_rule="as sourced")
+    table = pd.concat([table, added], ignore_index=True)
+    table = table.sort_values("start", kind="stable").reset_index(drop=True)
     return table[["date", "start", "date_rule", "event", "category", "source", "publisher", "source_status",
                   "source_supports"]]
 
