@@ -109,6 +109,129 @@ def test_a_valid_copy_of_the_data_elsewhere_keeps_the_ledger_working(data_copy):
     assert len(wo.claims()) > 50
 
 
+# ---------------------------------------------------------------- issue 20: dates read once, to the day
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: wo.is_member("Finland", "NATO", "4 April"), r"'4 April' has no year"),
+    (lambda: wo.is_member("Sweden", "NATO", "March 2024"), r"'March 2024' is a month, not a day"),
+    (lambda: wo.bloc_members("NATO", on="2023-04"), r"'2023-04' is a month, not a day"),
+    (lambda: wo.day_votes("24 Feb"), r"'24 Feb' has no year"),
+    (lambda: wo.bloc_members("NATO", on=b"2025-02-24"), r"is bytes, not text"),
+])
+def test_a_date_without_a_year_or_a_day_is_refused_everywhere(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+@pytest.mark.parametrize("country, bloc, day, answer", [
+    ("Albania", "Warsaw Pact", "1968-06-01", True), ("Albania", "Warsaw Pact", "1968-09-13", True),
+    ("Albania", "Warsaw Pact", "1968-09-14", False), ("GDR", "Warsaw Pact", "1990-06-01", True),
+    ("GDR", "Warsaw Pact", "1990-09-25", False), ("Fiji", "Commonwealth", "1987-06-01", True),
+    ("Fiji", "Commonwealth", "1990-06-01", False), ("Fiji", "Commonwealth", "1997-10-01", True),
+    ("Russia", "G8", "2014-03-10", True), ("Russia", "G8", "2014-03-25", False),
+    ("South Africa", "BRICS", "2010-06-01", False), ("South Africa", "BRICS", "2010-12-23", True),
+    ("Comoros", "OIC", "1977-01-01", True), ("Comoros", "OIC", "1975-12-31", False),
+    ("Sweden", "NATO", "2024-03-07", True), ("Finland", "NATO", "2023-04-04", True),
+    ("Israel", "WEOG", "1980-01-01", False), ("Israel", "WEOG", "2000-06-01", True),
+])
+def test_membership_to_the_day_where_a_source_gives_the_day(country, bloc, day, answer):
+    assert wo.is_member(country, bloc, day) is answer
+
+
+@pytest.mark.parametrize("country, bloc, day", [
+    ("Comoros", "OIC", "1976-06-01"), ("Israel", "WEOG", "2000-05-15"), ("Brazil", "BRICS", "2009-06-16"),
+    ("Canada", "G20", "1999-09-10"), ("Saudi Arabia", "BRICS", "2025-02-24"), ("Yugoslavia", "Eastern European Group", "1992-06-01"),
+])
+def test_membership_inside_a_month_or_year_window_is_not_known_to_the_day(country, bloc, day):
+    with pytest.raises(wo.membership.MembershipNotKnown, match=r"is not known to the day"):
+        wo.is_member(country, bloc, day)
+
+
+def test_bloc_members_says_what_it_does_with_uncertain_members():
+    with pytest.raises(wo.membership.MembershipNotKnown, match=r"Comoros \(COM\).*uncertain='exclude'"):
+        wo.bloc_members("OIC", on="1976-06-01")
+    sure = wo.bloc_members("OIC", on="1976-06-01", uncertain="exclude")
+    maybe = wo.bloc_members("OIC", on="1976-06-01", uncertain="include")
+    assert "COM" not in sure and "COM" in maybe and set(sure) < set(maybe)
+    with pytest.raises(ValueError, match=r"uncertain='maybe': choose one of 'refuse', 'exclude', 'include'"):
+        wo.bloc_members("OIC", on="1980-01-01", uncertain="maybe")
+
+
+def test_regional_groups_over_time():
+    east_1980 = wo.bloc_members("Eastern European Group", on="1980-01-01")
+    assert {"CSK", "DDR", "YUG", "RUS", "POL"} <= set(east_1980) and "CZE" not in east_1980
+    assert "ISR" not in wo.bloc_members("WEOG", on="1980-01-01") and "ISR" in wo.bloc_members("WEOG")
+    assert "DDR" not in wo.bloc_members("Eastern European Group", on="1990-10-03")
+    counts = wo.membership_counts(["Eastern European Group"], years=[1980, 2024])
+    assert list(counts["members"]) == [len(east_1980), 23]
+
+
+def test_membership_counts_count_the_unknown_apart():
+    counts = wo.membership_counts(["OIC"], years=[1975, 1976, 1977], day="06-01").set_index("year")
+    assert counts.loc[1976, "not_known"] >= 2  # Comoros and the Maldives joined in 1976, day not sourced
+    assert counts.loc[1977, "members"] == counts.loc[1976, "members"] + counts.loc[1976, "not_known"]
+
+
+# ---------------------------------------------------------------- issue 20: lists used whole or refused
+
+
+def test_several_blocs_where_one_is_asked_for_are_refused_not_cut():
+    with pytest.raises(ValueError, match=r"bloc_members takes one bloc, not 2 \(\['EU', 'NATO'\]\)"):
+        wo.bloc_members(["EU", "NATO"])
+    with pytest.raises(ValueError, match=r"is_member takes one bloc, not 2"):
+        wo.is_member("France", ("EU", "NATO"))
+    assert wo.bloc_members(["EU"]) == wo.bloc_members("EU")
+
+
+def test_a_country_or_year_named_twice_does_not_double_rows():
+    once = wo.votes(resolutions="ES-11/7", countries=["Ukraine"])
+    assert len(wo.votes(resolutions="ES-11/7", countries=["Ukraine", "UKR", "ukraine"])) == len(once) == 1
+    assert wo.countries(["Ukraine", "Poland", "UKR"]) == ["UKR", "POL"]
+    assert len(wo.resolutions(years=[1985, 1985])) == len(wo.resolutions(years=1985))
+    assert len(wo.membership_counts("NATO", years=[1990, 1990])) == 1
+    assert len(wo.coincidence_table(["Canada", "CAN"], 2023)) == 1
+
+
+@pytest.mark.parametrize("value", ["no", "yes", 1, 0, "False", [True]])
+def test_a_flag_is_a_boolean(value):
+    with pytest.raises(ValueError, match=r"focus=.* is not True or False"):
+        wo.resolutions(years=2025, focus=value)
+
+
+def test_focus_false_and_true_split_the_votes():
+    every = wo.resolutions(years=2025)
+    assert len(wo.resolutions(years=2025, focus=True)) + len(wo.resolutions(years=2025, focus=False)) == len(every)
+
+
+@pytest.mark.parametrize("call", [lambda: wo.agreement_index(-1, 5, 0), lambda: wo.rice_index(3, -2),
+                                  lambda: wo.agreement_index([3, 4], [1, -1], [0, 0])])
+def test_negative_counts_are_refused(call):
+    with pytest.raises(ValueError, match=r"is negative: a count of votes is 0 or more"):
+        call()
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: wo.resolutions(years=b"2025"), r"The year b'2025' is bytes"),
+    (lambda: wo.votes(resolutions="ES-11/7", countries=b"UKR"), r"are bytes, not text or a list"),
+    (lambda: wo.countries({"UKR": 1}), r"A dict is not a list of countries: give a list"),
+    (lambda: wo.year(b"1985"), r"bytes"),
+])
+def test_bytes_and_mappings_are_refused_with_their_type(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: wo.agreement_share("Ukraine", "UKR", 2023), r"are the same country, Ukraine \(UKR\): a country always agrees"),
+    (lambda: wo.coincidence("United States", 2023), r"the United States always coincides with itself"),
+    (lambda: wo.us_agreement(["Canada", "USA"]), r"leave the United States \(USA\) out of the partners"),
+])
+def test_a_country_compared_with_itself_gets_a_sensible_message(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
 # ---------------------------------------------------------------- damaged files
 
 

@@ -112,15 +112,19 @@ def _text(kind: str, value, example: str) -> str:
     return value
 
 
+def _plural(kind: str) -> str:
+    return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
+
+
 def as_list(kind: str, values, example: str) -> list:
     """A list from a list, tuple, set, array, Series or Index; a single string counts as one item."""
     if values is None:
-        raise ValueError(f"No {kind} given: give a list of {kind}s, for example {example}.")
+        raise ValueError(f"No {kind} given: give a list of {_plural(kind)}, for example {example}.")
     if isinstance(values, (bytes, bytearray, memoryview)):
-        raise ValueError(f"The {kind}s {values!r} are bytes, not text or a list: decode them first "
+        raise ValueError(f"The {_plural(kind)} {values!r} are bytes, not text or a list: decode them first "
                          f"(b'...'.decode()) or give a list, for example {example}.")
     if isinstance(values, dict):
-        raise ValueError(f"A dict is not a list of {kind}s: give a list, for example {example}.")
+        raise ValueError(f"A dict is not a list of {_plural(kind)}: give a list, for example {example}.")
     if isinstance(values, (str, np.str_)) or not hasattr(values, "__iter__"):
         return [values]
     return list(values)
@@ -130,8 +134,12 @@ def as_list(kind: str, values, example: str) -> list:
 
 
 def _country_key(text) -> str:
-    """A country's lookup key: :func:`normalise`, without full stops (``"U.K."`` is ``"uk"``)."""
-    return re.sub(r"\bst\b", "saint", normalise(text).replace(".", " ")).replace("  ", " ").strip()
+    """A country's lookup key: :func:`normalise`, without full stops (``"U.K."`` is ``"uk"``, ``"St. Lucia"``
+    is ``"saint lucia"``)."""
+    text = normalise(text)
+    if re.fullmatch(r"([a-z]\.\s*)+[a-z]?", text):  # an abbreviation: U.K., U.S.A.
+        return re.sub(r"[.\s]", "", text)
+    return " ".join(re.sub(r"\bst\b", "saint", text.replace(".", " ")).split())
 
 
 @functools.cache
