@@ -479,10 +479,22 @@ def test_report_percent_matches_exact_half_even_rounding(top, bottom):
     assert wo.report_percent(np.float64(float(share))) == round(share * 100)
 
 
-def test_a_fuzz_run_finds_no_unexplained_error():
-    """A short run of `python -m tools.fuzz` (the full run takes 1,500 inputs)."""
+def test_a_fuzz_run_finds_no_wrong_answer_and_no_unexplained_error():
+    """A short run of `python -m tools.fuzz` (the full run takes 3,000 inputs)."""
     from tools import fuzz
 
-    counts, unexplained = fuzz.fuzz(400, seed=11)
-    assert unexplained == []
-    assert counts["answer"] > 20 and counts["clear error"] > 200
+    counts, problems = fuzz.fuzz(600, seed=11)
+    assert problems == []
+    assert counts["right"] > 250 and counts["clear error"] > 150 and counts["with an oracle"] > 450
+
+
+def test_the_fuzzer_s_oracles_catch_a_wrong_rule(monkeypatch):
+    """The oracles are independent: the old rules (a month or a year counted from its first day, a date
+    read by pandas whatever it holds) give wrong answers that the fuzzer reports."""
+    from tools import fuzz
+
+    monkeypatch.setattr(wo.membership, "status_on", lambda bloc, day: (wo.membership.members_on(bloc, day), ()))
+    monkeypatch.setattr(wo.names, "_read_day", lambda text: pd.Timestamp(text))
+    counts, problems = fuzz.fuzz(400, seed=5)
+    assert counts["wrong answer"] > 5
+    assert any("is_member" in p for p in problems) and any(p.startswith("wrong answer: day(") for p in problems)

@@ -187,7 +187,16 @@ def bloc_split(blocs, resolutions) -> pd.DataFrame:
 
 def _counts_of(**counts):
     """Vote counts as float arrays; a negative count is refused (it would give an index outside 0-1)."""
-    arrays = [np.asarray(v, dtype=float) for v in counts.values()]
+    arrays = []
+    for name, value in counts.items():
+        if np.asarray(value, dtype=object).size and all(isinstance(v, (bool, np.bool_))
+                                                       for v in np.asarray(value, dtype=object).ravel()):
+            raise ValueError(f"The count {name}={value!r} is a boolean, not a number of votes: give a whole number.")
+        try:
+            arrays.append(np.asarray(value, dtype=float))
+        except (TypeError, ValueError):
+            raise ValueError(f"The count {name}={value!r} is not a number: give a whole number of votes "
+                             "(or an array of them).") from None
     for name, values in zip(counts, arrays):
         if np.any(values < 0):
             raise ValueError(f"The count {name}={counts[name]!r} is negative: a count of votes is 0 or more.")

@@ -105,7 +105,10 @@ def why_empty(bloc, day: pd.Timestamp) -> str:
     first, last = spells["joined_date"].min(), spells["left_date"].max()
     if day < first:
         return f"{bloc} had no members on {long_date(day)}: its first members joined on {long_date(first)}."
-    return f"{bloc} had no members on {long_date(day)}: its last member left on {long_date(last)}."
+    if spells["left_date"].notna().all() and day > last:
+        return f"{bloc} had no members on {long_date(day)}: its last member left on {long_date(last)}."
+    return (f"{bloc} had no members known to the day on {long_date(day)}: the sources date its members' joins "
+            "only to the month or the year. uncertain='include' lists those who may have been members.")
 
 
 def _why_unknown(bloc, iso3: str, day: pd.Timestamp) -> str:
