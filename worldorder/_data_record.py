@@ -12,5 +12,5 @@ FILES = {
     'claims.csv': ('147', '054b5f5cae8806f2e1cb7cb14331792316b64349313ee4ab9b2cc0d97e7c4ef1'),
     'world-110m.json': ('', '2516c915867c7baf18ddec727aec46c315541a07cfb3d79a6559b05d5e94eee8'),
     'LICENSE-world-atlas.txt': ('', '8048290dfdb6e83fbed17e8985c8cfc4ce9da9b842642f3d3e497280790cfa31'),
-    'README.md': ('', 'e131dbde08b200ecd4948791641bbb6883794d35376513a71c43d74db5bca802'),
+    'README.md': ('', 'c96bbb5baa054f4acbc2af506bfb432b0b4bf24455407e6f9fd5e353507017e4'),
 }
