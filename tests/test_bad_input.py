@@ -494,7 +494,7 @@ def test_the_fuzzer_s_oracles_catch_a_wrong_rule(monkeypatch):
     from tools import fuzz
 
     monkeypatch.setattr(wo.membership, "status_on", lambda bloc, day: (wo.membership.members_on(bloc, day), ()))
-    monkeypatch.setattr(wo.names, "_read_day", lambda text: pd.Timestamp(text))
+    monkeypatch.setattr(wo.dates, "_read_day", lambda text: pd.Timestamp(text))
     counts, problems = fuzz.fuzz(400, seed=5)
     assert counts["wrong answer"] > 5
     assert any("is_member" in p for p in problems) and any(p.startswith("wrong answer: day(") for p in problems)

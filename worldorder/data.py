@@ -117,8 +117,7 @@ def _read(name: str, dtype=str) -> pd.DataFrame:
     return table
 
 
-def _audit(name: str, problem: str | None) -> None:
-    """Raise a DataFileError for a problem found by :mod:`worldorder.integrity`."""
+def _audit(name: str, problem: str | None) -> None:  # a problem found by worldorder.integrity
     _require(name, problem is None, problem or "")
 
 
@@ -300,22 +299,9 @@ def _vote_disputes() -> pd.DataFrame:
     _columns(name, df, ["resolution", "iso3", "recorded", "other_source", "other_url", "other_says", "note"])
     _values(name, df, "resolution", set(_resolutions()["resolution"]))
     _values(name, df, "recorded", VOTE_CODES)
-    _audit(name, integrity.dispute_cells(df, _cells(set(zip(df["resolution"], df["iso3"])))))
+    cells = integrity.cells(zip(df["resolution"], df["iso3"]), _resolutions()["resolution"], _vote_codes(), VOTE_CODES)
+    _audit(name, integrity.dispute_cells(df, cells))
     return df
-
-
-def _cells(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """The roll-call votes of some (resolution, iso3) cells."""
-    votes, table = _vote_codes(), _resolutions()
-    found = {}
-    for symbol, iso3 in wanted:
-        rows = np.flatnonzero(table["resolution"].astype(str).to_numpy() == symbol)
-        codes = np.flatnonzero(votes["iso3_names"] == iso3)
-        if rows.size and codes.size:
-            hit = (votes["row"] == rows[0]) & (votes["iso3"] == codes[0])
-            if hit.any():
-                found[(symbol, iso3)] = VOTE_CODES[votes["vote"][hit][0]]
-    return found
 
 
 def vote_disputes() -> pd.DataFrame:

@@ -22,6 +22,7 @@ This module holds no I/O: :mod:`worldorder.data` calls it with what it has read,
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 RESTORE = "`git checkout -- data/ worldorder/_data_record.py` (in a clone of the project)"
@@ -83,6 +84,19 @@ def dispute_cells(disputes: pd.DataFrame, cast: dict[tuple[str, str], str]) -> s
             return (f"it says {row.iso3}'s recorded vote on {row.resolution} is {row.recorded}, "
                     f"votes.parquet holds {found}")
     return None
+
+
+def cells(wanted, symbols: pd.Series, votes: dict, codes) -> dict[tuple[str, str], str]:
+    """The roll-call votes of some (resolution, iso3) cells, from the vote arrays of :mod:`worldorder.data`."""
+    found = {}
+    for symbol, iso3 in set(wanted):
+        rows = np.flatnonzero(symbols.astype(str).to_numpy() == symbol)
+        seats = np.flatnonzero(votes["iso3_names"] == iso3)
+        if rows.size and seats.size:
+            hit = (votes["row"] == rows[0]) & (votes["iso3"] == seats[0])
+            if hit.any():
+                found[(symbol, iso3)] = codes[votes["vote"][hit][0]]
+    return found
 
 
 def spell_windows(spells: pd.DataFrame) -> str | None:
