@@ -163,6 +163,23 @@ def is_member(country, bloc, on="2025-02-24") -> bool:
     return iso3 in sure
 
 
+def _status_counts(bloc, days: pd.DatetimeIndex) -> tuple[list[int], list[int]]:
+    """Members for sure, and members not known to the day, of one bloc on each day: every spell against every
+    day at once (the same rule as :func:`spell_status`)."""
+    if isinstance(bloc, names.CustomBloc):
+        return [len(bloc.members)] * len(days), [0] * len(days)
+    spells = _spells(bloc)
+    day = days.to_numpy()[None, :]
+    joined_first, joined_last, left_first, left_last = (
+        spells[c].to_numpy()[:, None] for c in ("joined_date", "joined_latest", "left_date", "left_latest"))
+    out = np.isnat(joined_first) | (day < joined_first) | (~np.isnat(left_last) & (day > left_last))
+    sure = ~out & ~np.isnat(joined_last) & (joined_last <= day) & (np.isnat(left_first) | (day <= left_first))
+    by_country = spells["iso3"].to_numpy()
+    sure_any = pd.DataFrame(sure, index=by_country).groupby(level=0).any()
+    unsure_any = pd.DataFrame(~out & ~sure, index=by_country).groupby(level=0).any() & ~sure_any
+    return sure_any.sum().tolist(), unsure_any.sum().tolist()
+
+
 def un_member_on(iso3: str, day: pd.Timestamp) -> bool:
     """Whether a current UN member had been admitted by a day (former seats: listed in the votes instead)."""
     table = data.countries().set_index("iso3")
@@ -178,12 +195,11 @@ def membership_counts(blocs=("NATO", "EU", "Warsaw Pact"), years=range(1945, 202
     the source dates their join or exit only to the month or the year). Same spells as :func:`bloc_members`.
     """
     chosen, wanted = names.blocs(blocs), names.years(years)
-    days = [names.day(f"{y}-{day}") for y in wanted]
+    days = pd.DatetimeIndex([names.day(f"{y}-{day}") for y in wanted])
     frames = []
     for b in chosen:
-        status = [status_on(b, d) for d in days]
-        frames.append(pd.DataFrame({"bloc": str(b), "year": wanted, "members": [len(s) for s, _ in status],
-                                    "not_known": [len(u) for _, u in status]}))
+        sure, unsure = _status_counts(b, days)
+        frames.append(pd.DataFrame({"bloc": str(b), "year": wanted, "members": sure, "not_known": unsure}))
     counts = pd.concat(frames, ignore_index=True)
     return counts[(counts["members"] + counts["not_known"]) > 0].reset_index(drop=True)
 
