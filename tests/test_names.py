@@ -105,3 +105,84 @@ def test_every_member_resolves_from_its_names_in_any_case(iso3, case):
     row = wo.members().set_index("iso3").loc[iso3]
     for name in (iso3, row.un_name, row.common_name):
         assert wo.country(getattr(name, case)()) == iso3
+
+
+# ---------------------------------------------------------------- issue 20: names resolved once, historical names
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("Byelorussian SSR", "BLR"), ("Ukrainian SSR", "UKR"), ("Ceylon", "LKA"), ("Upper Volta", "BFA"),
+    ("West Germany", "DEU"), ("Federal Republic of Germany", "DEU"), ("Zaire", "COD"), ("Burma", "MMR"),
+    ("Dahomey", "BEN"), ("Siam", "THA"), ("Democratic Kampuchea", "KHM"), ("United Arab Republic", "EGY"),
+    ("USSR", "RUS"), ("Soviet Union", "RUS"), ("East Germany", "DDR"), ("Czechoslovakia", "CSK"),
+    ("Tanganyika", "TZA"), ("Union of South Africa", "ZAF"), ("Congo (Leopoldville)", "COD"),
+    ("U.K.", "GBR"), ("U.S.", "USA"), ("U.S.A.", "USA"), ("St. Lucia", "LCA"), ("St Kitts and Nevis", "KNA"),
+])
+def test_historical_and_dotted_names_reach_the_seat_the_tables_use(text, iso3):
+    assert wo.country(text) == iso3
+
+
+def test_historical_names_come_from_the_un_record():
+    former = wo.country_table().set_index("iso3")["former_names"]
+    assert "ZAIRE" in former["COD"].split(";") and "UPPER VOLTA" in former["BFA"].split(";")
+
+
+@pytest.mark.parametrize("text, wrong", [("Zaire", "ARE"), ("U.K.", "USA"), ("Zair", "ARE"), ("Ceylonn", "USA")])
+def test_suggestions_are_honest(text, wrong):
+    try:
+        wo.country(text)
+    except ValueError as err:
+        assert f"({wrong})" not in str(err)
+
+
+def test_zair_suggests_the_congo_not_the_emirates():
+    with pytest.raises(ValueError, match=r"Unknown country 'Zair'\. Did you mean DR Congo \(COD\)"):
+        wo.country("Zair")
+
+
+@pytest.mark.parametrize("call", [
+    lambda: wo.country("AU"), lambda: wo.countries(["Ukraine", "AU"]), lambda: wo.vote_of("ES-11/7", "AU"),
+    lambda: wo.agreement("AU", "USA", ["ES-11/7"]), lambda: wo.coincidence("au", 2023),
+])
+def test_au_is_refused_wherever_it_could_mean_australia(call):
+    with pytest.raises(ValueError, match=r"'(AU|au)' is ambiguous: the ISO code of Australia \(AUS\) or the bloc 'AU'"):
+        call()
+
+
+def test_au_is_the_african_union_wherever_only_a_bloc_is_asked_for():
+    assert wo.bloc("AU") == "AU" and "AUS" not in wo.bloc_members("AU")
+    assert wo.country("AUS") == wo.country("Australia") == "AUS"
+
+
+@pytest.mark.parametrize("text", ["A/RES/377(V)", "a/res/377 (v)", "A/RES/ES\u201111/7", "ES\u201311/7",
+                                  "A/RES/ES\u201411/7", "ES\u221211/7"])
+def test_symbols_with_their_prefix_or_a_unicode_dash_are_read(text):
+    assert wo.resolution(text) in ("A/RES/377(V)[A-C]", "A/RES/ES-11/7")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("4 April", r"'4 April' has no year, and a day needs one: write '4 April YYYY' or 'YYYY-04-04'"),
+    ("24 Feb", r"'24 Feb' has no year.*'24 February YYYY'"),
+    ("April 4", r"'April 4' has no year"),
+    ("April 2023", r"'April 2023' is a month, not a day: .* '2023-04-01' or '2023-04-30'"),
+    ("2023-04", r"'2023-04' is a month, not a day"),
+    ("04/2023", r"'04/2023' is a month, not a day"),
+    ("Sept 2024", r"'Sept 2024' is a month, not a day.*'2024-09-30'"),
+    ("2023", r"'2023' is a year, not a day.*'2023-12-31'"),
+    ("2025-02-30", r"'2025-02-30' is not a day of the calendar: February 2025 has 28 days"),
+    ("2025-02-24T10:00+01:00", r"time zone"),
+    ("yesterday", r"Unknown date 'yesterday'"),
+    (b"2025-02-24", r"is bytes, not text"),
+    (2025, r"bare number"),
+    (True, r"boolean"),
+])
+def test_a_date_that_is_not_one_day_for_sure_is_refused(text, message):
+    with pytest.raises(ValueError, match=message):
+        wo.day(text)
+
+
+@pytest.mark.parametrize("text", ["2025-02-24", "24 February 2025", "24 Feb 2025", "February 24, 2025",
+                                  "Feb. 24, 2025", "24th February 2025", "2025/02/24", "2025-02-24 23:59",
+                                  "  2025-2-24 "])
+def test_every_form_of_one_day_reads_the_same(text):
+    assert wo.day(text) == wo.day("2025-02-24")

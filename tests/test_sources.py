@@ -58,8 +58,11 @@ def test_the_council_vote_is_cited_to_the_un_record_and_its_own_release():
         "https://digitallibrary.un.org/record/4077111"
     docs = wo.data.documents().set_index("doc_id")
     assert docs.loc["sc-press-2774", "status"] == "copy only" and "10 in favour" in docs.loc["sc-press-2774", "quote"]
-    for doc_id in ("sres2774-vote", "sc-amendments-eu"):  # GA/12677 was never seen: no address claimed for it
-        assert docs.loc[doc_id, "url"] == "", doc_id
+    for doc_id in ("sres2774-vote", "sc-amendments-eu", "ga12677"):  # GA/12677 seen on press.un.org
+        assert docs.loc[doc_id, "url"] == "https://press.un.org/en/2025/ga12677.doc.htm", doc_id
+        assert docs.loc[doc_id, "status"] == "verified", doc_id
+    assert "without any amendments" in docs.loc["ga12677", "quote"]
+    assert "9 and 11 votes in favour" in docs.loc["sc-amendments-eu", "quote"]
     assert "UNRESOLVED" in docs.loc["sres2774-pp1", "note"]
 
 

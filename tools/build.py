@@ -104,8 +104,20 @@ def build_countries(raw: Path) -> pd.DataFrame:
                        "common_name": common, "un_regional_group": "", "admission_date": "",
                        "regional_group_note": "", "admission_note": "", "status": status, "note": note})
     table = pd.concat([members, pd.DataFrame(others)], ignore_index=True)
+    table["former_names"] = _former_names(names, table)
     assert set(table["status"]) <= set(COUNTRY_STATUS)
     return table.sort_values("iso3").reset_index(drop=True)
+
+
+def _former_names(names: pd.DataFrame, table: pd.DataFrame) -> list[str]:
+    """The other names the UN Digital Library prints for each seat (ZAIRE for COD, UPPER VOLTA for BFA, ...),
+    separated by ';', from country_name_to_code.csv."""
+    listed = dict(zip(table["iso3"], table["un_name"].str.casefold()))
+    found: dict[str, list[str]] = {}
+    for name, code in sorted(zip(names["ms_name"], names["ms_code"])):
+        if code in listed and name.casefold() != listed[code]:
+            found.setdefault(code, []).append(name)
+    return [";".join(found.get(code, [])) for code in table["iso3"]]
 
 
 def _first_day(value: str) -> str:
@@ -115,13 +127,101 @@ def _first_day(value: str) -> str:
     return {4: f"{value}-01-01", 7: f"{value}-01", 10: value}[len(value)]
 
 
-def _unsourced_join(note: str) -> tuple[str, str]:
-    """A stand-in join date for a spell whose join date is not sourced, and why."""
-    if "before 1990" in note:
-        return "1990-01-01", "join date not sourced; counted from 1990, since the source says it joined before 1990"
-    if "after 1990" in note:
-        return "2021-01-01", "join date not sourced; counted from 2021, the date of the source listing it as a member"
-    return "", "not counted as a member on any date: the sources disagree on whether it joined"
+def _last_day(value: str) -> str:
+    """'1990' → '1990-12-31', '1990-02' → '1990-02-28', a full date unchanged, '' → ''."""
+    if len(value) in (0, 10):
+        return value
+    return str((pd.Period(value, freq="Y" if len(value) == 4 else "M").end_time).date())
+
+
+def window(value: str) -> tuple[str, str, str]:
+    """A date as sourced → (earliest day, latest day, precision): day, month, year or range ('a..b')."""
+    if ".." in value:
+        first, last = value.split("..")
+        return _first_day(first), _last_day(last), "range"
+    return _first_day(value), _last_day(value), {0: "", 4: "year", 7: "month", 10: "day"}[len(value)]
+
+
+BLOC_COLUMNS = ["bloc", "iso3", "joined", "left", "joined_date", "left_date", "date_rule", "note", "source",
+                "joined_latest", "left_latest", "joined_precision", "left_precision"]
+OIC_SIS = ("https://us.sis.gov.eg/Story/178316/The-Organization-of-Islamic-Cooperation?lang=en-us",
+           "the Egypt State Information Service's table of OIC member states and their years of joining")
+
+
+def _exact_days(blocs: pd.DataFrame) -> None:
+    """Exact days, each with its source, where reference/ gives a month or a year (tools/sources/bloc_dates.csv)."""
+    fixes = pd.read_csv(SOURCES / "bloc_dates.csv", dtype=str, keep_default_na=False)
+    for fix in fixes.itertuples():
+        row = (blocs["bloc"] == fix.bloc) & (blocs["iso3"] == fix.iso3) & (blocs[fix.field] == fix.as_sourced)
+        if row.sum() != 1:
+            raise ValueError(f"tools/sources/bloc_dates.csv: no single {fix.bloc} {fix.iso3} spell with "
+                             f"{fix.field} = {fix.as_sourced!r}")
+        blocs.loc[row, fix.field] = fix.exact
+        blocs.loc[row, "note"] += f"; {fix.field} {fix.exact} (reference/ gives {fix.as_sourced}): {fix.publisher}"
+        blocs.loc[row, "source"] += ";" + fix.url
+
+
+def _oic_years(blocs: pd.DataFrame) -> None:
+    """OIC join years from an official table (tools/sources/oic_members_sis.csv); it agrees with every year
+    reference/ gives, and fills the years reference/ lacks."""
+    table = pd.read_csv(SOURCES / "oic_members_sis.csv", dtype=str, keep_default_na=False)
+    for entry in table.itertuples():
+        row = (blocs["bloc"] == "OIC") & (blocs["iso3"] == entry.iso3)
+        if row.sum() != 1:
+            raise ValueError(f"tools/sources/oic_members_sis.csv: {entry.iso3} is not one OIC spell")
+        joined = blocs.loc[row, "joined"].iloc[0]
+        if joined and joined != entry.joined:
+            raise ValueError(f"OIC {entry.iso3}: reference/ gives {joined}, the official table {entry.joined}")
+        if not joined:
+            blocs.loc[row, "joined"] = entry.joined
+            blocs.loc[row, "note"] += f"; join year {entry.joined} from {OIC_SIS[1]}"
+        blocs.loc[row, "source"] = OIC_SIS[0] + ";" + blocs.loc[row, "source"]
+
+
+def _precision(blocs: pd.DataFrame) -> pd.DataFrame:
+    """Each spell's join and exit as windows: ``joined_date``..``joined_latest`` holds the day it joined,
+    ``left_date``..``left_latest`` its last day; ``date_rule`` says in words what is not known to the day."""
+    for side in ("joined", "left"):
+        windows = blocs[side].map(window)
+        blocs[f"{side}_date"] = [w[0] for w in windows]
+        blocs[f"{side}_latest"] = [w[1] for w in windows]
+        blocs[f"{side}_precision"] = [w[2] for w in windows]
+    for i in blocs.index[blocs["joined"] == ""]:
+        # the sources disagree on whether it joined: not known from the day it was invited to join
+        blocs.loc[i, ["joined_date", "joined_latest", "joined_precision"]] = ["2024-01-01", "", "disputed"]
+    rules = []
+    for row in blocs.itertuples():
+        parts = []
+        for side, first, last, kind in (("joined", row.joined_date, row.joined_latest, row.joined_precision),
+                                        ("left", row.left_date, row.left_latest, row.left_precision)):
+            if kind == "disputed":
+                parts.append(f"whether it {side} is disputed: not known from {first} on")
+            elif kind not in ("", "day"):
+                parts.append(f"{side} known to the {kind}: not known to the day from {first} to {last}")
+        rules.append("; ".join(parts) if parts else "as sourced, to the day")
+    blocs["date_rule"] = rules
+    return blocs
+
+
+GROUP_KEYS = {"African": "African Group", "Asia-Pacific": "Asia-Pacific Group",
+              "Eastern European": "Eastern European Group", "Latin American and Caribbean": "GRULAC",
+              "Western European and Others": "WEOG"}
+
+
+def build_groups(raw: Path) -> pd.DataFrame:
+    """UN regional groups as dated spells: today's group from the day of admission (reference/members.csv),
+    except where tools/sources/regional_groups.csv dates a member's group otherwise or adds a former seat."""
+    members = pd.read_csv(raw / "reference" / "members.csv", dtype=str, keep_default_na=False)
+    groups = pd.DataFrame({"bloc": members["un_regional_group"].map(GROUP_KEYS), "iso3": members["iso3"],
+                           "joined": members["admission_date"], "left": "",
+                           "note": "today's group (UN DGACM list), counted from the day of UN admission",
+                           "source": "reference/members.csv (UN DGACM regional groups; admission dates)"})
+    dated = pd.read_csv(SOURCES / "regional_groups.csv", dtype=str, keep_default_na=False)
+    dated = dated.rename(columns={"group": "bloc"})
+    if not set(dated["bloc"]) <= set(GROUP_KEYS.values()):
+        raise ValueError("tools/sources/regional_groups.csv: unknown group")
+    groups = groups[~groups["iso3"].isin(dated["iso3"])]
+    return pd.concat([groups, dated], ignore_index=True)
 
 
 def build_blocs(raw: Path, countries: pd.DataFrame) -> pd.DataFrame:
@@ -129,25 +229,22 @@ def build_blocs(raw: Path, countries: pd.DataFrame) -> pd.DataFrame:
     soviet = blocs["iso3"] == SOVIET_SEAT[0]
     blocs.loc[soviet, "note"] = blocs.loc[soviet, "note"] + "; coded RUS, the seat's code in the votes"
     blocs.loc[soviet, "iso3"] = SOVIET_SEAT[1]
+    _exact_days(blocs)
+    _oic_years(blocs)
+    blocs = pd.concat([blocs, _g8_spells(blocs), build_groups(raw)], ignore_index=True)
     unknown = sorted(set(blocs["iso3"]) - set(countries["iso3"]))
     if unknown:
         raise ValueError(f"bloc_memberships.csv: codes not in countries.csv: {unknown}")
-    blocs["joined_date"] = blocs["joined"].map(_first_day)
-    blocs["left_date"] = blocs["left"].map(_first_day)
-    blocs["date_rule"] = "as sourced; a month or a year counts from its first day"
-    for i in blocs.index[blocs["joined"] == ""]:
-        blocs.loc[i, "joined_date"], blocs.loc[i, "date_rule"] = _unsourced_join(blocs.loc[i, "note"])
-    blocs = pd.concat([blocs, _g8_spells(blocs)], ignore_index=True)
-    columns = ["bloc", "iso3", "joined", "left", "joined_date", "left_date", "date_rule", "note", "source"]
-    return blocs[columns].sort_values(["bloc", "iso3", "joined"], kind="stable").reset_index(drop=True)
+    blocs = _precision(blocs)
+    return blocs[BLOC_COLUMNS].sort_values(["bloc", "iso3", "joined"], kind="stable").reset_index(drop=True)
 
 
 def _g8_spells(blocs: pd.DataFrame) -> pd.DataFrame:
     """The G7 members' G8 spells: the source gives only Russia's row and says 'G8 = G7 rows + this row'."""
     russia = blocs[blocs["bloc"] == "G8"].iloc[0]
-    g7 = blocs[(blocs["bloc"] == "G7") & (blocs["joined_date"] <= russia["joined_date"])].copy()
+    g7 = blocs[(blocs["bloc"] == "G7") & (blocs["joined"].map(_first_day) <= _first_day(russia["joined"]))].copy()
     g7["bloc"] = "G8"
-    g7[["joined", "left", "joined_date", "left_date"]] = russia[["joined", "left", "joined_date", "left_date"]].values
+    g7[["joined", "left"]] = russia[["joined", "left"]].values
     g7["note"] = "G7 member; the G8 was the G7 plus Russia for the span of Russia's G8 row"
     g7["source"] = g7["source"] + ";" + russia["source"]
     return g7
@@ -167,6 +264,37 @@ DATE_FIXES = {
         "2014-03-24", "The Hague Declaration of the G7 leaders, 24 March 2014 (tools/sources/documents.csv "
                       "g7-hague-2014; TIME, CTV News, The Ukrainian Weekly and Xinhua agree on the day)"),
 }
+
+# Rows that reference/timeline.csv words or dates otherwise than the source it cites: (date, event) →
+# new date, new event, date_rule, and the source (URL, publisher, what it says), or None to keep the source.
+EVENT_FIXES = {
+    ("2008-08-08", "Russia–Georgia war: Russian military operation begins"): (
+        "2008-08-07", "Russia–Georgia war: large-scale hostilities begin in the night of 7–8 August",
+        "the night of 7 to 8 August 2008, as the report dates it: plotted on 7 August",
+        None, None, "The report (as quoted by Civil Georgia, http://old.civil.ge/eng/_print.php?id=21520): "
+        "'Open hostilities began with a large-scale Georgian military operation against the town of Tskhinvali "
+        "and the surrounding areas, launched in the night of 7 to 8 August 2008.' The mission was 'not in a "
+        "position to consider as sufficiently substantiated the Georgian claim concerning a large-scale Russian "
+        "military incursion into South Ossetia before 8 August 2008.'"),
+    ("1975-11", "First G6 leaders' summit at Rambouillet"): (
+        "1975-11-15", "First G6 leaders' summit at Rambouillet (15–17 November)", "as sourced",
+        "https://www.elysee.fr/valery-giscard-d-estaing/1975/11/17/declaration-commune-des-chefs-detat-et-de-"
+        "gouvernement-de-la-republique-federale-dallemagne-des-etats-unis-damerique-de-france-du-royaume-uni-de-"
+        "grande-bretagne-et-dirlande-du-nord-d-italie-et-du-japon-reunis-pour-le-premier-sommet-des-pays-ind",
+        "Présidence de la République française (elysee.fr), Declaration of Rambouillet, 17 November 1975",
+        "The declaration: the heads of state and government 'SE SONT REUNIS AU CHATEAU DE RAMBOUILLET DU 15 AU 17 "
+        "NOVEMBRE 1975'. The same words in the French Senate's annex of 20 November 1975 (fr.wikisource.org)."),
+}
+# Events reference/timeline.csv lacks, each with its source.
+EVENT_ADDITIONS = [
+    {"date": "1991-12-26", "event": "The Soviet Union ceases to exist (declaration of the Council of Republics)",
+     "category": "institution", "source": "https://archontology.org/nations/ussr/01_polity.php",
+     "publisher": "Archontology.org, Soviet Union: polity, citing Vedomosti Verkhovnogo Soveta SSSR, 1991, No. 52",
+     "source_status": "added",
+     "source_supports": "'26 Dec 1991 a declaration passed by Sovet Respublik, one of two chambers of federal "
+                        "parliament (Verhovnyj Sovet SSSR), proclaimed that Soviet Union ceased to exist'. "
+                        "reference/SOURCES.md had not sourced the day, so the row was missing."},
+]
 
 
 def build_timeline(raw: Path) -> pd.DataFrame:
@@ -189,7 +317,18 @@ def build_timeline(raw: Path) -> pd.DataFrame:
     for (date, event), (exact, why) in DATE_FIXES.items():
         row = (table["date"] == date) & (table["event"] == event)
         table.loc[row, ["start", "date_rule"]] = [exact, f"exact day from {why}"]
+    for (date, event), (new_date, new_event, rule, url, publisher, supports) in EVENT_FIXES.items():
+        row = (table["date"] == date) & (table["event"] == event)
+        if row.sum() != 1:
+            raise ValueError(f"EVENT_FIXES: no single timeline row {date} {event!r}")
+        table.loc[row, ["date", "start", "event", "date_rule", "supports"]] = [new_date, new_date, new_event, rule,
+                                                                              supports]
+        if url:
+            table.loc[row, ["source", "publisher", "status"]] = [url, publisher, "replaced"]
     table = table.rename(columns={"status": "source_status", "supports": "source_supports"})
+    added = pd.DataFrame(EVENT_ADDITIONS).assign(start=lambda t: t["date"], date_rule="as sourced")
+    table = pd.concat([table, added], ignore_index=True)
+    table = table.sort_values("start", kind="stable").reset_index(drop=True)
     return table[["date", "start", "date_rule", "event", "category", "source", "publisher", "source_status",
                   "source_supports"]]
 
@@ -268,7 +407,22 @@ def write_manifest(out: Path, rows: dict[str, int]) -> pd.DataFrame:
                         "sha256": sha256(path)})
     manifest = pd.DataFrame(entries)
     manifest.to_csv(out / "manifest.csv", index=False, lineterminator="\n")
+    if out.resolve() == DATA.resolve():
+        write_record(manifest)
     return manifest
+
+
+RECORD = REPO / "worldorder" / "_data_record.py"
+
+
+def write_record(manifest: pd.DataFrame, path: Path = RECORD) -> None:
+    """The package's own record of data/ (file → rows, sha256), which worldorder.integrity compares the
+    manifest with: a data edit whose checksum is re-recorded in the manifest alone no longer matches it."""
+    lines = ['"""Written by tools.build (make data): the rows and sha256 of every file in data/ this package was',
+             'built with. worldorder.integrity compares data/manifest.csv with it. Do not edit by hand."""', "",
+             "FILES = {"]
+    lines += [f"    {row.file!r}: ({str(row.rows)!r}, {row.sha256!r})," for row in manifest.itertuples()]
+    path.write_text("\n".join(lines + ["}", ""]), encoding="utf-8")
 
 
 def build_all(raw: Path) -> dict[str, pd.DataFrame]:

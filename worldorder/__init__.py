@@ -9,10 +9,13 @@
 The modules follow the ideas, in layers (each imports only those above it):
 
 - ``vocab``: vote codes, bodies, issue codes
+- ``text``: text normalised one way, list arguments read one way
+- ``integrity``: the package's record of ``data/``, row counts and cross-file checks (called by ``files`` and ``data``)
 - ``files``: where the shipped files are (a clone, or inside an installed package), checksums, the memory-mapped
   record; ``memory``: a kernel gives big freed blocks back
 - ``data``: the one reader of ``data/`` and ``seeds/`` (schemas, one cache)
-- ``names``: what a learner types → keys (countries, blocs, resolutions, dates, years)
+- ``dates``: the one reader of days and years (a day only when it is one day for sure)
+- ``names``: what a learner types → keys (countries, blocs, resolutions; days and years via ``dates``)
 - ``membership``: who belonged to what on a day
 - ``record``: the record as tables: filters, search, one vote country by country
 - ``pairs``: agreement between countries, voting coincidence
@@ -30,7 +33,7 @@ from worldorder.data import (
 from worldorder.names import (
     CustomBloc, bloc, bloc_names, countries, country, country_label, custom_bloc, day, resolution, year,
 )
-from worldorder.membership import bloc_members, is_member, membership_counts, un_membership
+from worldorder.membership import MembershipNotKnown, bloc_members, is_member, membership_counts, un_membership
 from worldorder.record import (
     by_year, country_votes, day_votes, find_votes, missing_years, resolutions, rollcalls_per_year, series_totals,
     series_wide, side_with, totals, vote_lists, vote_of, vote_table, votes,
@@ -57,7 +60,7 @@ from worldorder.rules import emergency_sessions, ga_important_question, ga_simpl
 from worldorder.scaling import positions, positions_over_time
 from worldorder.topics import issue_agreement, split_votes
 from worldorder.charts.machinery import membership_growth_chart
-from worldorder import rules, scaling, topics  # noqa: F401
+from worldorder import dates, integrity, rules, scaling, topics  # noqa: F401
 from worldorder import ledger, order, seeds  # noqa: F401  (modules with more than the names above)
 
 __all__ = [name for name in dir() if not name.startswith("_")]

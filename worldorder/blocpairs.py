@@ -26,6 +26,8 @@ def _country_or_bloc(value):
     """A CustomBloc or bloc name stays a bloc; otherwise the value must be a country (ISO3 returned)."""
     if isinstance(value, CustomBloc):
         return "bloc", value
+    if isinstance(value, str) and (ambiguous := names.bloc_or_country(value)):
+        raise ValueError(ambiguous)
     try:
         return "bloc", names.bloc(value)
     except ValueError as bloc_error:

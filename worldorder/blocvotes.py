@@ -185,6 +185,24 @@ def bloc_split(blocs, resolutions) -> pd.DataFrame:
 # ---------------------------------------------------------------- cohesion
 
 
+def _counts_of(**counts):
+    """Vote counts as float arrays; a negative count is refused (it would give an index outside 0-1)."""
+    arrays = []
+    for name, value in counts.items():
+        if np.asarray(value, dtype=object).size and all(isinstance(v, (bool, np.bool_))
+                                                       for v in np.asarray(value, dtype=object).ravel()):
+            raise ValueError(f"The count {name}={value!r} is a boolean, not a number of votes: give a whole number.")
+        try:
+            arrays.append(np.asarray(value, dtype=float))
+        except (TypeError, ValueError):
+            raise ValueError(f"The count {name}={value!r} is not a number: give a whole number of votes "
+                             "(or an array of them).") from None
+    for name, values in zip(counts, arrays):
+        if np.any(values < 0):
+            raise ValueError(f"The count {name}={counts[name]!r} is negative: a count of votes is 0 or more.")
+    return arrays
+
+
 def agreement_index(y, n, a):
     """The Agreement Index of Hix, Noury and Roland (2005).
 
@@ -197,7 +215,7 @@ def agreement_index(y, n, a):
     Undefined when nobody cast a vote (Y + N + A = 0): returned as NaN, not 0.
     Works on numbers or arrays.
     """
-    y, n, a = (np.asarray(v, dtype=float) for v in (y, n, a))
+    y, n, a = _counts_of(y=y, n=n, a=a)
     total, top = y + n + a, np.maximum(np.maximum(y, n), a)
     with np.errstate(invalid="ignore", divide="ignore"):
         result = np.where(total > 0, (top - (total - top) / 2) / total, np.nan)
@@ -213,7 +231,7 @@ def rice_index(y, n):
     Science Quarterly* 40(1): 60–72, and *Quantitative Methods in Politics*
     (1928). Undefined when nobody voted yes or no (Y + N = 0): NaN, not 0.
     """
-    y, n = (np.asarray(v, dtype=float) for v in (y, n))
+    y, n = _counts_of(y=y, n=n)
     with np.errstate(invalid="ignore", divide="ignore"):
         result = np.where(y + n > 0, np.abs(y - n) / (y + n), np.nan)
     return float(result) if result.ndim == 0 else result

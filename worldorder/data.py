@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from worldorder import files, memory
+from worldorder import files, integrity, memory
 from worldorder.files import (  # noqa: F401  (the data module's public names since release 0.1)
     DataFileError,
     data_dir,
@@ -38,6 +38,7 @@ from worldorder.vocab import BODIES, COUNTRY_STATUS, ISSUES, TOTAL_COLUMNS, VOTE
 BLOC_NAMES = ("ASEAN", "AU", "Arab League", "BRICS", "CSTO", "Commonwealth", "EU", "G20", "G7", "G8", "NATO", "OAS",
               "OIC", "SCO", "Warsaw Pact")
 memory.keep_little()  # a kernel gives big freed blocks back (see worldorder.memory)
+GROUP_NAMES = ("African Group", "Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG")  # UN regional groups
 TIMELINE_CATEGORIES = ("institution", "alliance", "treaty", "enlargement", "conflict", "vote")
 DATE = r"\d{4}-\d{2}-\d{2}"
 
@@ -46,14 +47,28 @@ def _read(name: str, dtype=str) -> pd.DataFrame:
     if name.endswith(".arrow"):
         table = files.mapped(name)
         try:  # string columns stay Arrow arrays on the mapped file
-            return table.to_pandas()
+            table = table.to_pandas()
         except (pa.ArrowException, ValueError, TypeError) as err:
             raise _fail(name, f"could not be read ({type(err).__name__}: {err})") from err
-    path = path_of(name)
-    try:
-        return pd.read_csv(path, dtype=dtype, keep_default_na=False)
-    except Exception as err:  # any parse failure means the file is damaged
-        raise _fail(name, f"could not be read ({type(err).__name__}: {err})") from err
+    else:
+        try:
+            table = pd.read_csv(path_of(name), dtype=dtype, keep_default_na=False)
+        except DataFileError:
+            raise
+        except Exception as err:  # any parse failure means the file is damaged
+            raise _fail(name, f"could not be read ({type(err).__name__}: {err})") from err
+    _audit(name, _rows_problem(name, table))
+    return table
+
+
+def _rows_problem(name: str, table) -> str | None:
+    """A table (pandas, or Arrow on the mapped file) whose length is not the rows its manifest row states."""
+    stated = manifest().loc[manifest()["file"] == name, "rows"]
+    return integrity.rows_problem(stated.iloc[0] if len(stated) else "", table)
+
+
+def _audit(name: str, problem: str | None) -> None:  # a problem found by worldorder.integrity
+    _require(name, problem is None, problem or "")
 
 
 def _require(name: str, ok, problem: str) -> None:
@@ -117,22 +132,32 @@ def members() -> pd.DataFrame:
 def _blocs() -> pd.DataFrame:
     name = "blocs.csv"
     df = _read(name)
-    _columns(name, df, ["bloc", "iso3", "joined", "left", "joined_date", "left_date", "date_rule", "note", "source"])
-    _values(name, df, "bloc", BLOC_NAMES)
+    _columns(name, df, ["bloc", "iso3", "joined", "left", "joined_date", "left_date", "date_rule", "note", "source",
+                        "joined_latest", "left_latest", "joined_precision", "left_precision"])
+    _values(name, df, "bloc", BLOC_NAMES + GROUP_NAMES)
     _values(name, df, "iso3", _countries()["iso3"])
     for col in ("joined", "left"):
-        _pattern(name, df, col, r"\d{4}(-\d{2}(-\d{2})?)?", blank=True)
-    for col in ("joined_date", "left_date"):
+        _pattern(name, df, col, r"\d{4}(-\d{2}(-\d{2})?)?(\.\.\d{4}(-\d{2}(-\d{2})?)?)?", blank=True)
+        _values(name, df, f"{col}_precision", ("day", "month", "year", "range", "disputed"), blank=True)
+    for col in ("joined_date", "left_date", "joined_latest", "left_latest"):
         _pattern(name, df, col, DATE, blank=True)
         df[col] = pd.to_datetime(df[col].replace("", None))
     ends_first = df["left_date"].notna() & df["joined_date"].notna() & (df["left_date"] <= df["joined_date"])
     _require(name, not ends_first.any(), "a membership spell ends before it starts")
+    _audit(name, integrity.spell_windows(df))
     return df
 
 
 def blocs() -> pd.DataFrame:
-    """One row per membership spell: bloc, iso3, joined, left (as sourced), joined_date, left_date, note, source."""
-    return _blocs().copy()
+    """One row per membership spell of an organisation: bloc, iso3, joined, left (as sourced), joined_date,
+    left_date, date_rule, note, source, and the windows (``joined_latest``, ``left_latest``, precisions)."""
+    table = _blocs()
+    return table[table["bloc"].isin(BLOC_NAMES)].reset_index(drop=True)
+
+
+def spells() -> pd.DataFrame:
+    """Every membership spell: the organisations' and the UN regional groups' (shared, read-only)."""
+    return _blocs()
 
 
 # ---------------------------------------------------------------- the record
@@ -152,6 +177,7 @@ def _sorted_resolutions() -> pd.DataFrame:
     _require(name, df["resolution"].is_unique and df["undl_id"].is_unique, "a vote appears twice")
     _values(name, df, "body", BODIES)
     _require(name, pd.api.types.is_datetime64_any_dtype(df["date"]) and df["date"].notna().all(), "a date is missing")
+    _audit(name, integrity.resolution_dates(df))
     codes = df["issues"].str.split(";").explode()
     _values(name, codes.to_frame(), "issues", ISSUES, blank=True)
     _require(name, df["focus"].sum() == 12, f"expected 12 focus votes, found {df['focus'].sum()}")
@@ -210,6 +236,7 @@ def _vote_codes() -> dict[str, np.ndarray]:
     """votes.arrow as read-only arrays on the mapped file: ``row`` (the resolution's row in resolutions.arrow
     order), ``iso3`` (codes into ``iso3_names``), ``vote`` (codes 0-3 into VOTE_CODES)."""
     name, table = VOTES, files.mapped(VOTES)
+    _audit(name, _rows_problem(name, table))
     row, symbols = _codes(name, table, "resolution")
     iso3, seats = _codes(name, table, "iso3")
     vote, labels = _codes(name, table, "vote")
@@ -247,6 +274,8 @@ def _vote_disputes() -> pd.DataFrame:
     _columns(name, df, ["resolution", "iso3", "recorded", "other_source", "other_url", "other_says", "note"])
     _values(name, df, "resolution", set(_resolutions()["resolution"]))
     _values(name, df, "recorded", VOTE_CODES)
+    cells = integrity.cells(zip(df["resolution"], df["iso3"]), _resolutions()["resolution"], _vote_codes(), VOTE_CODES)
+    _audit(name, integrity.dispute_cells(df, cells))
     return df
 
 
@@ -268,6 +297,7 @@ def _timeline() -> pd.DataFrame:
     _values(name, df, "category", TIMELINE_CATEGORIES)
     _pattern(name, df, "source", r"https?://\S+")
     df["start"] = pd.to_datetime(df["start"])
+    _audit(name, integrity.timeline_starts(df))
     return df
 
 
@@ -298,7 +328,10 @@ def ledger_frame() -> pd.DataFrame:
 
 @functools.cache
 def _topology_text() -> str:
-    return path_of("world-110m.json").read_text(encoding="utf-8")
+    text = path_of("world-110m.json").read_text(encoding="utf-8", errors="replace")
+    if problem := integrity.json_problem(text):
+        raise _fail("world-110m.json", problem)
+    return text
 
 
 def topology() -> dict:
@@ -310,7 +343,7 @@ def topology() -> dict:
 def _seed_sources() -> pd.DataFrame:
     path = seeds_dir() / "README.md"
     if not path.is_file():
-        raise DataFileError(f"The seeds index {path} is missing. {restore_hint('README.md', 'seeds')}")
+        raise DataFileError(f"The seeds index {path} is missing. {restore_hint('README.md', folder='seeds')}")
     rows = [[cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
             for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
     table = pd.DataFrame(rows, columns=["id", "file", "kind", "covers"])
@@ -332,7 +365,7 @@ def seed_text(source_id: str) -> str:
         raise ValueError(f"Unknown source id {source_id!r}. Choose one of {', '.join(table['id'])}.")
     path = seeds_dir() / match.iloc[0]["file"]
     if not path.is_file():
-        raise DataFileError(f"The seed file {path} is missing. {restore_hint(path.name, 'seeds')}")
+        raise DataFileError(f"The seed file {path} is missing. {restore_hint(path.name, folder='seeds')}")
     return path.read_text(encoding="utf-8")
 
 

@@ -29,6 +29,8 @@ import pandas as pd
 import pyarrow as pa
 from pyarrow import ipc
 
+from worldorder import integrity
+
 SOURCE_TREE = Path(__file__).resolve().parent.parent  # the project folder, when the package runs from a clone
 
 
@@ -89,12 +91,14 @@ def _reinstall_command() -> str:
     return f"python -m pip install --force-reinstall --no-deps {shlex.quote(where)}"
 
 
-def restore_hint(name: str, folder: str = "data") -> str:
-    """How to get a shipped file back: reinstall an installed package; check it out again in a clone."""
+def restore_hint(name: str, *others: str, folder: str = "data") -> str:
+    """How to get a shipped file back (and ``others`` damaged with it): reinstall an installed package; check it
+    out again in a clone."""
     if installed(folder):
         return (f"It belongs to the installed worldorder package: reinstall the package to restore it, with "
                 f"`{_reinstall_command()}`.")
-    hint = f"Restore it with `git checkout -- {folder}/{name}` (in a clone of the project)"
+    paths = " ".join(f"{folder}/{n}" for n in (name, *others))
+    hint = f"Restore it with `git checkout -- {paths}` (in a clone of the project)"
     if folder == "data" and (SOURCE_TREE.parent / "shared" / "data").is_dir():
         hint += ", or rebuild data/ with `make data`"
     return hint + "."
@@ -117,6 +121,10 @@ def manifest() -> pd.DataFrame:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     if not {"file", "rows", "grain", "keys", "source", "sha256"} <= set(table.columns):
         raise fail("manifest.csv", "is damaged: its columns are not file, rows, grain, keys, source, sha256")
+    if problem := integrity.manifest_problem(table, integrity.recorded()):  # a re-recorded checksum
+        damaged, sentence = problem
+        others = () if damaged == "manifest.csv" else ("manifest.csv",)
+        raise DataFileError(f"The data file {data_dir() / damaged} {sentence}. {restore_hint(damaged, *others)}")
     return table
 
 
@@ -147,7 +155,8 @@ def _checked(name: str) -> Path:
         raise fail(name, "is missing")
     entry = manifest().loc[manifest()["file"] == name, "sha256"]
     if entry.empty:
-        raise fail(name, "is not listed in data/manifest.csv")
+        raise DataFileError(f"The data file {path} is not listed in {data_dir() / 'manifest.csv'}: the manifest "
+                            f"has lost its row. {restore_hint('manifest.csv')}")
     if _sha256(path) != entry.iloc[0]:
         raise fail(name, "has been changed: its checksum differs from the one in data/manifest.csv")
     return path

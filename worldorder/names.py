@@ -22,29 +22,42 @@ ValueError: The date '02/03/2022' is ambiguous: 2 March 2022 or 3 February 2022?
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 import pycountry
 
 from worldorder import data
+from worldorder.dates import FORMS, day, year  # noqa: F401  (read here, at the edge)
+from worldorder.text import DASHES, as_list, normalise  # noqa: F401
 
 # Everyday names that neither the UN nor ISO uses.
 COUNTRY_ALIASES = {
     "uk": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
-    "us": "USA", "u.s.": "USA", "america": "USA", "united states of america": "USA",
+    "us": "USA", "usa": "USA", "america": "USA", "united states of america": "USA",
     "turkey": "TUR", "ivory coast": "CIV", "czech republic": "CZE", "swaziland": "SWZ",
-    "burma": "MMR", "dprk": "PRK", "north korea": "PRK", "south korea": "KOR",
+    "dprk": "PRK", "north korea": "PRK", "south korea": "KOR",
     "uae": "ARE", "drc": "COD", "congo-brazzaville": "COG", "congo-kinshasa": "COD",
     "holland": "NLD", "netherlands": "NLD", "macedonia": "MKD", "east timor": "TLS",
-    "ussr": "RUS", "soviet union": "RUS", "sun": "RUS",  # the Soviet seat is Russia's (data/README.md)
-    "west germany": "DEU", "gdr": "DDR", "south yemen": "YMD", "palestine": "PSE", "sahrawi republic": "ESH",
+    "palestine": "PSE", "sahrawi republic": "ESH",
+}
+# Former names a history class types, mapped to the seat the shipped tables use for that country (the
+# USSR's seat is coded RUS, the seat's code in the votes; see data/README.md). The names printed on the UN
+# Digital Library records (ZAIRE, UPPER VOLTA, ...) come from countries.csv's ``former_names`` column,
+# built from unga_history/undl_scrape_1946_2025/country_name_to_code.csv.
+HISTORICAL_NAMES = {
+    "ussr": "RUS", "soviet union": "RUS", "sun": "RUS", "union of soviet socialist republics": "RUS",
+    "byelorussian ssr": "BLR", "belorussian ssr": "BLR", "byelorussia": "BLR", "belorussia": "BLR", "bssr": "BLR",
+    "ukrainian ssr": "UKR", "ceylon": "LKA", "upper volta": "BFA", "dahomey": "BEN", "zaire": "COD",
+    "burma": "MMR", "siam": "THA", "persia": "IRN", "kampuchea": "KHM", "democratic kampuchea": "KHM",
+    "khmer republic": "KHM", "malagasy republic": "MDG", "united arab republic": "EGY",
+    "west germany": "DEU", "federal republic of germany": "DEU", "frg": "DEU", "brd": "DEU",
+    "east germany": "DDR", "gdr": "DDR", "german democratic republic": "DDR",
+    "south yemen": "YMD", "tanganyika": "TZA", "federation of malaya": "MYS", "malaya": "MYS",
+    "union of south africa": "ZAF", "czechoslovakia": "CSK", "yugoslavia": "YUG",
 }
 REGIONAL_GROUPS = {
     "African Group": "African",
@@ -64,18 +77,14 @@ BLOC_ALIASES = {
     "organization of islamic cooperation": "OIC", "warsaw treaty organization": "Warsaw Pact",
     "latin american and caribbean group": "GRULAC", "western european and others group": "WEOG",
 }
-AMBIGUOUS_DATE = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\s*")
-
-
-def normalise(text) -> str:
-    """Lower case, no accents, single spaces, curly quotes made straight: ``"Côte d’Ivoire"`` → ``"cote d'ivoire"``."""
-    text = str(text).replace("\u2019", "'").replace("\u2018", "'")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(text.lower().split())
 
 
 def _suggest(kind: str, value, choices: dict[str, str], label, example: str) -> ValueError:
-    close = difflib.get_close_matches(normalise(value), list(choices), n=6, cutoff=0.75)
+    """An "Unknown ..." error with close matches. A code of three letters or fewer is offered only for an
+    input as short ('Zaire' does not suggest ARE, 'U.K.' does not suggest 'U.S.')."""
+    typed = normalise(value)
+    pool = [c for c in choices if (len(c) <= 3) == (len(typed.replace(".", "")) <= 3)]
+    close = difflib.get_close_matches(typed, pool, n=6, cutoff=0.75)
     names = list(dict.fromkeys(label(choices[c]) for c in close))[:3]
     hint = f"Did you mean {', '.join(names)}?" if names else f"Try {example}."
     return ValueError(f"Unknown {kind} {value!r}. {hint}")
@@ -89,30 +98,46 @@ def _text(kind: str, value, example: str) -> str:
     return value
 
 
-def as_list(kind: str, values, example: str) -> list:
-    """A list from a list, tuple, set, array, Series or Index; a single string counts as one item."""
-    if values is None:
-        raise ValueError(f"No {kind} given: give a list of {kind}s, for example {example}.")
-    if isinstance(values, (str, np.str_)) or not hasattr(values, "__iter__"):
-        return [values]
-    return list(values)
-
-
 # ---------------------------------------------------------------- countries
+
+
+def _country_key(text) -> str:
+    """A country's lookup key: :func:`normalise`, without full stops (``"U.K."`` is ``"uk"``, ``"St. Lucia"``
+    is ``"saint lucia"``)."""
+    text = normalise(text)
+    if re.fullmatch(r"([a-z]\.\s*)+[a-z]?", text):  # an abbreviation: U.K., U.S.A.
+        return re.sub(r"[.\s]", "", text)
+    return " ".join(re.sub(r"\bst\b", "saint", text.replace(".", " ")).split())
 
 
 @functools.cache
 def _country_names() -> dict[str, str]:
     names: dict[str, str] = {}
-    for row in data.countries().itertuples():
+    table = data.countries()
+    for row in table.itertuples():
         found = pycountry.countries.get(alpha_3=row.iso3)
         extra = [getattr(found, a, None) for a in ("alpha_2", "name", "official_name", "common_name")] if found else []
-        for name in [row.iso3, row.un_name, row.common_name, *extra]:
-            if name:
-                names.setdefault(normalise(name), row.iso3)
-    for alias, iso3 in COUNTRY_ALIASES.items():
-        names.setdefault(alias, iso3)
+        former = str(getattr(row, "former_names", "") or "").split(";")
+        for name in [row.iso3, row.un_name, row.common_name, *extra, *former]:
+            if name and name.strip():
+                names.setdefault(_country_key(name), row.iso3)
+    for alias, iso3 in {**COUNTRY_ALIASES, **HISTORICAL_NAMES}.items():
+        if iso3 in set(table["iso3"]):
+            names.setdefault(_country_key(alias), iso3)
     return names
+
+
+def bloc_or_country(value) -> str | None:
+    """A sentence when ``value`` names both a country and a bloc (``"AU"``: Australia's ISO code and the
+    African Union), else None. Such a value is refused wherever a country is asked for."""
+    key = normalise(value)
+    if key in _bloc_names() and _country_key(value) in _country_names():
+        iso3 = _country_names()[_country_key(value)]
+        full = next((k for k, v in BLOC_ALIASES.items() if v == _bloc_names()[key]), "")
+        return (f"{value!r} is ambiguous: the ISO code of {country_label(iso3)} or the bloc "
+                f"{_bloc_names()[key]!r}{' (' + full.title() + ')' if full else ''}. For the country write {iso3!r} or {_labels()[iso3]!r}; "
+                f"for the bloc use a function that takes a bloc.")
+    return None
 
 
 @functools.cache
@@ -137,7 +162,7 @@ def country_label(iso3: str) -> str:
     """
     code = str(iso3).strip().upper() if isinstance(iso3, (str, np.str_)) else None
     if code not in _labels():
-        if isinstance(iso3, str) and iso3.strip() and normalise(iso3) in _country_names():
+        if isinstance(iso3, str) and iso3.strip() and _country_key(iso3) in _country_names():
             raise ValueError(f"country_label takes a code such as 'UKR', not {iso3!r}; "
                              f"write country_label(country({iso3!r})).")
         raise ValueError(f"Unknown country code {iso3!r}: country_label takes a code such as 'UKR'.")
@@ -154,23 +179,29 @@ def country(value) -> str:
     label = re.fullmatch(r"\s*(.+?)\s*\(\s*([A-Za-z]{3})\s*\)\s*", value)
     if label:
         name, code = label.group(1), label.group(2).upper()
-        by_name = _country_names().get(normalise(name))
+        by_name = _country_names().get(_country_key(name))
         if code in _labels() and by_name == code:
             return code
         if code in _labels() and by_name:
             raise ValueError(f"The label {value!r} names {_labels()[by_name]} but carries the code {code} "
                              f"({_labels()[code]}). Give the name or the code alone.")
-    key = normalise(value)
+    if ambiguous := bloc_or_country(value):
+        raise ValueError(ambiguous)
+    key = _country_key(value)
     if key in _country_names():
         return _country_names()[key]
     raise _suggest("country", value, _country_names(), country_label, "'UKR' or 'Ukraine'")
 
 
 def countries(values) -> list[str]:
-    """ISO3 codes for several countries: a list (or tuple, set, Series ...), or one string separated by commas."""
+    """ISO3 codes for several countries: a list (or tuple, set, Series ...), or one string separated by commas.
+
+    Each country comes once, where it is first named: ``["Ukraine", "UKR", "Poland"]`` gives
+    ``["UKR", "POL"]``, so a country named twice never doubles a table's rows.
+    """
     if isinstance(values, (str, np.str_)):
         values = [v for v in re.split(r"[,;\n]", str(values)) if v.strip()]
-    return [country(v) for v in as_list("country", values, "['Ukraine', 'Poland']")]
+    return list(dict.fromkeys(country(v) for v in as_list("country", values, "['Ukraine', 'Poland']")))
 
 
 # ---------------------------------------------------------------- blocs
@@ -205,6 +236,19 @@ def bloc(value) -> str:
     if key in _bloc_names():
         return _bloc_names()[key]
     raise _suggest("bloc", value, _bloc_names(), str, "'NATO', 'EU', 'African Union' or 'WEOG'")
+
+
+def one_bloc(value, function: str = "this function"):
+    """One bloc (a name or a CustomBloc); a list of several is refused, never cut to its first item."""
+    if isinstance(value, CustomBloc):
+        return value
+    if not isinstance(value, (str, np.str_)) and hasattr(value, "__iter__") and not isinstance(value, (bytes, dict)):
+        items = list(value)
+        if len(items) == 1:
+            return blocs(items)[0]
+        raise ValueError(f"{function} takes one bloc, not {len(items)} ({items!r}): call it once per bloc, "
+                         f"for example [{function}(b) for b in ['EU', 'NATO']].")
+    return bloc(value)
 
 
 def bloc_names() -> list[str]:
@@ -249,6 +293,7 @@ def _symbol_keys(symbol: str, body: str) -> list[str]:
         keys.append(re.sub(r"\s*\(\d{4}\)$", "", symbol))  # S/RES/2774
     else:
         keys.append(re.sub(r"\[[^\]]*\]$", "", short))  # 377(V) for A/RES/377(V)[A-C]
+        keys.append(re.sub(r"\[[^\]]*\]$", "", symbol))  # A/RES/377(V) too
     return [normalise(k).replace(" ", "") for k in keys]
 
 
@@ -297,74 +342,24 @@ def resolutions(values) -> list[str]:
 # ---------------------------------------------------------------- dates and years
 
 
-def day(value) -> pd.Timestamp:
-    """A calendar day from ``"2025-02-24"``, ``"24 February 2025"``, a ``date`` or a ``Timestamp``.
-
-    A time of day is dropped (``"2025-02-24 12:00"`` is 24 February). Refused, with the forms that work:
-    a bare number (``2025`` is a year, not a date), an ambiguous form such as ``"02/03/2022"``, and a
-    date with a time zone.
-    """
-    forms = "Write it as '2025-02-24' (year-month-day) or '24 February 2025'."
-    if isinstance(value, (bool, np.bool_, int, float, np.integer, np.floating)):
-        raise ValueError(f"The date {value!r} is a bare number, not a date. {forms} "
-                         "For a year, give a day in it, such as '2025-12-31'.")
-    if isinstance(value, (dt.date, pd.Timestamp, np.datetime64)):
-        stamp = pd.Timestamp(value)
-    elif isinstance(value, (str, np.str_)):
-        text = str(value).strip()
-        if m := AMBIGUOUS_DATE.fullmatch(text):
-            a, b = int(m.group(1)), int(m.group(2))
-            if a <= 12 and b <= 12 and a != b:
-                raise ValueError(f"The date {value!r} is ambiguous: {_spelled(m, a, b)} or {_spelled(m, b, a)}? "
-                                 f"Write it as year-month-day, '{_iso(m, a, b)}' or '{_iso(m, b, a)}'.")
-            raise ValueError(f"The date {value!r} is not in a form read for sure. {forms}")
-        if re.fullmatch(r"\d+", text):
-            raise ValueError(f"The date {value!r} is a bare number, not a date. {forms}")
-        try:
-            stamp = pd.Timestamp(text)
-        except (ValueError, TypeError):
-            raise ValueError(f"Unknown date {value!r}. {forms}") from None
-    else:
-        raise ValueError(f"Unknown date {value!r} (a {type(value).__name__}). {forms}")
-    if pd.isna(stamp):
-        raise ValueError(f"Unknown date {value!r}. {forms}")
-    if stamp.tzinfo is not None:
-        raise ValueError(f"The date {value!r} has a time zone; give the calendar day alone, such as "
-                         f"'{stamp:%Y-%m-%d}'.")
-    return stamp.normalize()
-
-
-def _iso(match, a: int, b: int) -> str:
-    year = match.group(3) if len(match.group(3)) == 4 else "20" + match.group(3)
-    return f"{year}-{b:02d}-{a:02d}"
-
-
-def _spelled(match, a: int, b: int) -> str:
-    year = match.group(3) if len(match.group(3)) == 4 else "20" + match.group(3)
-    return f"{a} {dt.date(2000, b, 1):%B} {year}"
-
-
-def year(value) -> int:
-    """A year from ``1985``, ``"1985"`` or a numpy integer; refused when it is not a whole year."""
-    if isinstance(value, (bool, np.bool_)):
-        raise ValueError(f"Unknown year {value!r}: give a year such as 1985.")
-    if isinstance(value, (str, np.str_)) and re.fullmatch(r"\s*\d{4}\s*", str(value)):
-        value = int(value)
-    if isinstance(value, (float, np.floating)) and float(value).is_integer():
-        value = int(value)
-    if not isinstance(value, (int, np.integer)):
-        raise ValueError(f"Unknown year {value!r}: give a year such as 1985.")
-    return int(value)
-
-
 def years(values) -> list[int]:
-    """Years from one year, a list of years, or a ``range`` (``range(1980, 1990)``)."""
-    if isinstance(values, (int, np.integer, str, np.str_)):
+    """Years from one year, a list of years, or a ``range`` (``range(1980, 1990)``); each year once, in the
+    order first given, so a year named twice never doubles a table's rows. Bytes are refused, never read
+    as a list of numbers."""
+    if isinstance(values, (int, np.integer, str, np.str_, bytes, bytearray)):
         return [year(values)]
-    found = [year(v) for v in as_list("year", values, "range(1980, 1990)")]
+    found = list(dict.fromkeys(year(v) for v in as_list("year", values, "range(1980, 1990)")))
     if not found:
         raise ValueError("No years given: give a year such as 1985 or a range such as range(1980, 1990).")
     return found
+
+
+def flag(value, name: str) -> bool | None:
+    """A yes/no argument: True, False or None (not chosen). Text such as ``'no'`` and numbers are refused,
+    since ``bool('no')`` is True."""
+    if value is None or isinstance(value, (bool, np.bool_)):
+        return None if value is None else bool(value)
+    raise ValueError(f"{name}={value!r} is not True or False: give {name}=True, {name}=False, or leave it out.")
 
 
 def parse_custom_blocs(text) -> list[CustomBloc]:

@@ -120,6 +120,9 @@ def with_country(iso3: str = "USA") -> pd.DataFrame:
 def agreement_share(a, b, year) -> float:
     """Share of identical votes between two countries in one year's recorded GA votes."""
     first, second, when = names.country(a), names.country(b), names.year(year)
+    if first == second:
+        raise ValueError(f"{a!r} and {b!r} are the same country, {names.country_label(first)}: a country always "
+                         "agrees with itself. Choose two different countries.")
     pairs = with_country(first)
     found = pairs[(pairs["iso3"] == second) & (pairs["year"] == when)]
     if found.empty:
@@ -259,7 +262,10 @@ def _coincidence_row(country, year, rule: str) -> Fraction:
     if when not in set(table["year"]):
         raise ValueError(record.no_votes_message([when], "GA"))
     row = table[(table["iso3"] == iso3) & (table["year"] == when)]
-    if iso3 == "USA" or row.empty:
+    if iso3 == "USA":
+        raise ValueError("Voting coincidence compares a country with the United States; the United States "
+                         "always coincides with itself. Choose another country.")
+    if row.empty:
         raise ValueError(f"No votes to compare for {names.country_label(iso3)} and the United States in {when}.")
     return coincidence_fraction(row.iloc[0], rule)
 
@@ -288,6 +294,9 @@ def coincidence_table(countries, year) -> pd.DataFrame:
 def us_agreement(partners, years=None) -> pd.DataFrame:
     """Share of identical votes between the USA and each partner, per year (partners in any spelling)."""
     codes = names.countries(partners)
+    if "USA" in codes:
+        raise ValueError("us_agreement compares partners with the United States: leave the United States "
+                         "(USA) out of the partners, since it always agrees with itself.")
     pairs = with_country("USA")
     pairs = pairs[pairs["iso3"].isin(codes)]
     if years is not None:

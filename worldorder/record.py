@@ -39,7 +39,7 @@ def _mask(table: pd.DataFrame, years=None, body=None, resolutions=None, focus=No
         keep &= (table["body"] == body).to_numpy()
     if resolutions is not None:
         keep &= table["resolution"].isin(names.resolutions(resolutions)).to_numpy()
-    if focus is not None:
+    if names.flag(focus, "focus") is not None:
         keep &= (table["focus"] == bool(focus)).to_numpy()
     if issue is not None:
         code = issue_code(issue)
