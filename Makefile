@@ -10,9 +10,9 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told to; containers and CI machines often are root.
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
 
-# `make lab` for a class: the learner's own copies live in my-work/ (git-ignored); JupyterLab opens there and
-# refuses to save into notebooks/; the project's JupyterLab defaults (no news pop-up, the file browser follows the
-# open notebook) go into the app settings of .venv only, never into ~/.jupyter.
+# `make lab` for a class: the learner's own copies live in my-work/ (git-ignored); JupyterLab opens there, does not
+# save, delete or rename anything in notebooks/ and does not serve solutions/ (tools/classroom.py); the project's
+# JupyterLab defaults (no news pop-up, the file browser follows the open notebook) go into the app settings of .venv only, never into ~/.jupyter.
 WORK          := my-work
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
@@ -39,7 +39,7 @@ $(LAB_OVERRIDES): tools/jupyterlab/overrides.json $(STAMP)
 lab: QUIET := 1
 lab: install copies $(LAB_OVERRIDES)  ## open JupyterLab on your own copy my-work/00-start-here.ipynb (localhost only, with a token)
 	PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}" $(JUPYTER) lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. \
-	  --ContentsManager.pre_save_hook=tools.classroom.keep_class_notebooks_clean \
+	  --ServerApp.contents_manager_class=tools.classroom.ClassroomContentsManager \
 	  $(ROOT_ARGS) $(LAB_ARGS) $(WORK)/00-start-here.ipynb
 
 $(VENV)/.binder-tools: requirements-binder.txt $(STAMP)
