@@ -16,7 +16,7 @@ ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
 WORK          := my-work
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: install browser lab test data bench html student-copy copies grade clean
+.PHONY: install browser lab test data bench html student-copy copies grade clean hub hub-tools hub-grade hub-remove bench-hub
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.11 ...")'
@@ -46,7 +46,7 @@ $(VENV)/.binder-tools: requirements-binder.txt $(STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-binder.txt
 	touch $@
 
-test: install browser $(VENV)/.binder-tools  ## run the whole test suite
+test: install browser $(VENV)/.binder-tools hub-tools  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 data: install  ## rebuild data/ from ../shared/data
@@ -71,6 +71,43 @@ copies:  # the learner's own copies: every notebook missing from my-work/ is cop
 
 student-copy: copies  ## copy the notebooks into my-work/; a notebook already there is never overwritten
 	@echo "Your copies are in $(WORK)/. make lab opens them."
+
+# ---------------------------------------------------------------- the class server (hub/README.md)
+HUB_PREFIX ?= /srv/worldorder
+CLASS_LIST ?= hub/class-list.csv
+HUB_IP     ?= 127.0.0.1
+HUB_PORT   ?= 8000
+MEM_LIMIT  ?= 1G
+CULL_IDLE  ?= 3600
+HUB_PROXY  := hub/node_modules/.bin/configurable-http-proxy
+HUB_ENV     = WORLDORDER_HUB_PREFIX="$(HUB_PREFIX)" WORLDORDER_HUB_IP="$(HUB_IP)" WORLDORDER_HUB_PORT="$(HUB_PORT)" \
+              WORLDORDER_MEM_LIMIT="$(MEM_LIMIT)" WORLDORDER_CULL_IDLE="$(CULL_IDLE)"
+
+$(VENV)/.hub-tools: hub/requirements-hub.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r hub/requirements-hub.txt
+	touch $@
+
+$(HUB_PROXY): hub/package.json
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "Node.js and npm are needed for the hub's proxy (Debian/Ubuntu: apt-get install nodejs npm)"; exit 1; fi; }
+	cd hub && npm install --no-package-lock --no-audit --no-fund --loglevel=error
+	touch $@
+
+hub-tools: $(VENV)/.hub-tools $(HUB_PROXY)  # JupyterHub, its authenticator and culler in .venv; the proxy in hub/
+
+hub: hub-tools  ## the class server for CLASS_LIST (hub/class-list.csv), as root, on http://127.0.0.1:8000 (hub/README.md)
+	$(BIN)/python -m tools.classhub setup --class-list "$(CLASS_LIST)" --prefix "$(HUB_PREFIX)"
+	cd "$(HUB_PREFIX)/hub" && $(HUB_ENV) exec "$(abspath $(BIN))/jupyterhub" -f "$(CURDIR)/hub/jupyterhub_config.py"
+
+hub-grade: install  ## the class gradebook from every student's notebooks on the hub, into HUB_PREFIX/teacher/gradebook.csv
+	$(BIN)/python -m tools.classbook --prefix "$(HUB_PREFIX)" --out "$(HUB_PREFIX)/teacher/gradebook.csv"
+
+hub-remove: install  ## remove students (NAMES="ada kofi"): their Unix users and homes; their notebooks are archived for the teacher
+	$(BIN)/python -m tools.classhub remove $(NAMES) --prefix "$(HUB_PREFIX)"
+
+bench-hub: hub-tools  ## N simulated students (N=10) through the hub on 127.0.0.1: spawn time, cell times, memory each
+	$(BIN)/python -m benchmarks.hubload --students $(or $(N),10)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build
