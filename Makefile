@@ -1,5 +1,5 @@
 # Two commands for everyone: `make lab` to learn, `make test` to check.
-# Everything runs inside .venv, made from requirements.txt on first use.
+# Everything runs inside .venv, made from requirements.txt on first use (`make test` adds requirements-dev.txt).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -42,11 +42,12 @@ lab: install copies $(LAB_OVERRIDES)  ## open JupyterLab on your own copy my-wor
 	  --ServerApp.contents_manager_class=tools.classroom.ClassroomContentsManager \
 	  $(ROOT_ARGS) $(LAB_ARGS) $(WORK)/00-start-here.ipynb
 
-$(VENV)/.binder-tools: requirements-binder.txt $(STAMP)
-	$(BIN)/python -m pip install --quiet -r requirements-binder.txt
+# Test and build tools: only `make test` installs them, never `make lab` (learners) or Binder.
+$(VENV)/.dev-tools: requirements-dev.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-test: install browser $(VENV)/.binder-tools hub-tools  ## run the whole test suite
+test: install browser $(VENV)/.dev-tools hub-tools  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 data: install  ## rebuild data/ from ../shared/data

@@ -25,8 +25,8 @@ def dockerfile() -> str:
     exe = shutil.which("repo2docker", path=str(Path(sys.prefix) / "bin")) or shutil.which("repo2docker")
     if not exe:
         if os.environ.get("CI"):
-            pytest.fail("repo2docker is missing in CI: `make test` installs requirements-binder.txt", pytrace=False)
-        pytest.skip("repo2docker not installed (pip install -r requirements-binder.txt, or run `make test`)")
+            pytest.fail("repo2docker is missing in CI: `make test` installs requirements-dev.txt", pytrace=False)
+        pytest.skip("repo2docker not installed (pip install -r requirements-dev.txt, or run `make test`)")
     run = subprocess.run([exe, "--no-build", "--debug", str(REPO)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     return run.stdout + run.stderr

@@ -17,14 +17,17 @@ import functools
 import hashlib
 import json
 import os
+import shlex
+from importlib import metadata, resources
 from pathlib import Path
+from urllib import parse
 
 import numpy as np
 import pandas as pd
 
 from worldorder.vocab import BODIES, COUNTRY_STATUS, ISSUES, TOTAL_COLUMNS, VOTE_CODES
 
-REPO = Path(__file__).resolve().parent.parent
+SOURCE_TREE = Path(__file__).resolve().parent.parent  # the project folder, when the package runs from a clone
 BLOC_NAMES = ("ASEAN", "AU", "Arab League", "BRICS", "CSTO", "Commonwealth", "EU", "G20", "G7", "G8", "NATO", "OAS",
               "OIC", "SCO", "Warsaw Pact")
 TIMELINE_CATEGORIES = ("institution", "alliance", "treaty", "enlargement", "conflict", "vote")
@@ -35,19 +38,59 @@ class DataFileError(RuntimeError):
     """A shipped data file is missing, changed or damaged. The message says which, and how to restore it."""
 
 
+@functools.cache
+def _shipped(folder: str) -> Path | None:
+    """``worldorder/_data`` or ``worldorder/_seeds`` inside an installed package (None when running from a clone).
+
+    A wheel carries the project's ``data/`` and ``seeds/`` folders as ``worldorder/_data`` and
+    ``worldorder/_seeds`` (``pyproject.toml``); importlib.resources finds them wherever pip put the package.
+    """
+    found = resources.files("worldorder").joinpath(folder)
+    return Path(str(found)) if found.is_dir() else None
+
+
+def installed(folder: str = "data") -> bool:
+    """Whether ``data`` (or ``seeds``) in use is the one an installed package carries (not a clone's, no override)."""
+    return not os.environ.get(f"WORLDORDER_{folder.upper()}") and _shipped(f"_{folder}") is not None
+
+
 def data_dir() -> Path:
-    """The folder holding the curated tables (``$WORLDORDER_DATA`` overrides it)."""
-    return Path(os.environ.get("WORLDORDER_DATA") or REPO / "data")
+    """The folder holding the curated tables (``$WORLDORDER_DATA`` overrides it).
+
+    In an installed package: ``worldorder/_data`` inside it; in a clone (``make install``, ``pip install -e .``):
+    the project's ``data/``.
+    """
+    return Path(os.environ.get("WORLDORDER_DATA") or _shipped("_data") or SOURCE_TREE / "data")
 
 
 def seeds_dir() -> Path:
     """The folder holding the five source articles (``$WORLDORDER_SEEDS`` overrides it)."""
-    return Path(os.environ.get("WORLDORDER_SEEDS") or REPO / "seeds")
+    return Path(os.environ.get("WORLDORDER_SEEDS") or _shipped("_seeds") or SOURCE_TREE / "seeds")
 
 
-def restore_hint(name: str) -> str:
-    hint = f"Restore it with `git checkout -- data/{name}` (in a clone of the project)"
-    if (REPO.parent / "shared" / "data").is_dir():
+def _reinstall_command() -> str:
+    """The pip command that puts back the installed package's files, from where it was installed if pip recorded it."""
+    where = "worldorder"
+    try:
+        origin = json.loads(metadata.distribution("worldorder").read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        origin = {}
+    url = origin.get("url", "")
+    if url.startswith("file://") and not origin.get("vcs_info"):
+        where = parse.unquote(url.removeprefix("file://"))
+    elif url:
+        vcs = origin.get("vcs_info", {}).get("vcs")
+        where = f"worldorder @ {vcs}+{url}" if vcs else f"worldorder @ {url}"
+    return f"python -m pip install --force-reinstall --no-deps {shlex.quote(where)}"
+
+
+def restore_hint(name: str, folder: str = "data") -> str:
+    """How to get a shipped file back: reinstall an installed package; check it out again in a clone."""
+    if installed(folder):
+        return (f"It belongs to the installed worldorder package: reinstall the package to restore it, with "
+                f"`{_reinstall_command()}`.")
+    hint = f"Restore it with `git checkout -- {folder}/{name}` (in a clone of the project)"
+    if folder == "data" and (SOURCE_TREE.parent / "shared" / "data").is_dir():
         hint += ", or rebuild data/ with `make data`"
     return hint + "."
 
@@ -335,7 +378,7 @@ def topology() -> dict:
 def _seed_sources() -> pd.DataFrame:
     path = seeds_dir() / "README.md"
     if not path.is_file():
-        raise DataFileError(f"The seeds index {path} is missing. Restore it with `git checkout -- seeds/`.")
+        raise DataFileError(f"The seeds index {path} is missing. {restore_hint('README.md', 'seeds')}")
     rows = [[cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
             for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
     table = pd.DataFrame(rows, columns=["id", "file", "kind", "covers"])
@@ -357,7 +400,7 @@ def seed_text(source_id: str) -> str:
         raise ValueError(f"Unknown source id {source_id!r}. Choose one of {', '.join(table['id'])}.")
     path = seeds_dir() / match.iloc[0]["file"]
     if not path.is_file():
-        raise DataFileError(f"The seed file {path} is missing. Restore it with `git checkout -- seeds/`.")
+        raise DataFileError(f"The seed file {path} is missing. {restore_hint(path.name, 'seeds')}")
     return path.read_text(encoding="utf-8")
 
 
