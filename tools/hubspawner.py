@@ -22,6 +22,7 @@ from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner
 from nativeauthenticator import NativeAuthenticator
+from nativeauthenticator import handlers as native_handlers
 from traitlets import Unicode
 
 from tools.classhub import Layout, copy_new_notebooks, read_class_list
@@ -29,10 +30,36 @@ from tools.classhub import Layout, copy_new_notebooks, read_class_list
 CGROUP_FS = Path("/sys/fs/cgroup")
 
 
+class _NoTimer:
+    def timer(self, *args, **kwargs):
+        return self
+
+    def start(self):
+        return self
+
+    def stop(self, *args, **kwargs):
+        pass
+
+
+class _LoginHandler(native_handlers.LoginHandler):
+    """NativeAuthenticator 1.3's login form, on JupyterHub 6: it still times itself with the statsd client that
+    JupyterHub 6 removed, and JupyterHub 6 renders its error page with a ``sync`` argument the form does not take.
+    Drop this shim once NativeAuthenticator supports JupyterHub 6 (tests/test_hub.py logs in through it)."""
+
+    statsd = _NoTimer()
+
+    def _render(self, login_error=None, username=None, **ignored):
+        return super()._render(login_error=login_error, username=username)
+
+
 class ClassAuthenticator(NativeAuthenticator):
     """Sign-up and login for the names on the class list only; the teacher approves each student."""
 
     class_list = Unicode("", config=True, help="The class list CSV (columns username, role).")
+
+    def get_handlers(self, app):
+        return [(route, _LoginHandler if route == r"/login" else handler)
+                for route, handler in super().get_handlers(app)]
 
     def _members(self) -> dict[str, str]:
         return {m.name: m.role for m in read_class_list(Path(self.class_list))} if self.class_list else {}
