@@ -38,6 +38,7 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
 NB03 = next(p.name for p in (REPO / "notebooks").glob("03-*.ipynb"))
 NB05 = next(p.name for p in (REPO / "notebooks").glob("05-*.ipynb"))
 VEGA_OUTPUT = ".jp-OutputArea-output.jp-RenderedVegaLite"
+ARTIFACTS = REPO / "test-artifacts"
 MEM_LIMIT = 1024**3  # what `make hub` sets by default (MEM_LIMIT=1G)
 
 
@@ -254,23 +255,25 @@ async def errors_and_charts(page) -> tuple[list[str], int]:
     return [t[:300] for t in await errors.all_inner_texts()], charts
 
 
-async def add_cell_and_run(page, code: str) -> str:
-    """A new cell at the end of the notebook, typed and run as a learner does; returns its output."""
-    last = page.locator(".jp-Notebook .jp-Cell").last
-    await last.locator(".jp-InputArea-prompt").click()
+async def add_cell_and_run(page, lines: list[str]) -> str:
+    """A new code cell at the end of the notebook, typed line by line and run as a learner does; its output."""
+    await page.locator(".jp-Notebook .jp-Cell").last.click()
     await page.keyboard.press("Escape")
     await page.keyboard.press("b")
-    await page.keyboard.press("Enter")
-    for i, line in enumerate(code.splitlines()):
+    editor = page.locator(".jp-Notebook .jp-Cell.jp-mod-active .cm-content")
+    await editor.click()
+    for i, line in enumerate(lines):
         if i:
             await page.keyboard.press("Enter")
-            await page.keyboard.press("Home")  # the editor indents after a colon; the code brings its own indent
-            await page.keyboard.press("Shift+Home")
         await page.keyboard.type(line)
-    await page.keyboard.press("Shift+Enter")
-    cell = page.locator(".jp-Notebook .jp-CodeCell").last
-    output = cell.locator(".jp-OutputArea-output")
-    await output.first.wait_for(timeout=60_000)
+    await page.keyboard.press("Control+Enter")  # run in place: no new cell below
+    output = page.locator(".jp-Notebook .jp-CodeCell").last.locator(".jp-OutputArea-output")
+    try:
+        await output.first.wait_for(timeout=60_000)
+    except Exception:
+        ARTIFACTS.mkdir(exist_ok=True)
+        await page.screenshot(path=str(ARTIFACTS / "hub-new-cell.png"))
+        raise
     return await output.first.inner_text()
 
 
@@ -307,16 +310,13 @@ async def student_session(browser, hub, name, other) -> dict:
     await run_all(page)
     seen["03"] = await errors_and_charts(page)
     marker = f"mine-{secrets.token_hex(3)}"
-    probe = "\n".join([
+    probe = [  # one statement a line: the editor's auto-indent cannot change what is typed
         f"note = {marker!r}",
-        "for path in [" + ", ".join(repr(p) for p in hub.forbidden(name, other)) + "]:",
-        "    try:",
-        "        open(path).read(1)",
-        "        print('READ', path)",
-        "    except PermissionError:",
-        "        print('REFUSED', path)",
+        f"paths = {hub.forbidden(name, other)!r}",
+        'exec("for p in paths:\\n    try:\\n        open(p).read(1); print(\'READ\', p)\\n'
+        '    except PermissionError:\\n        print(\'REFUSED\', p)")',
         "print(note)",
-    ])
+    ]
     seen["probe"] = await add_cell_and_run(page, probe)
     await save(page, Path(pwd.getpwnam(name).pw_dir) / "worldorder" / NB03, marker)
     seen["marker"] = marker
@@ -448,7 +448,8 @@ def test_the_teachers_gradebook_lists_every_student(hub, day):
     for name in hub.students:
         mine = [r for r in rows if r["student"] == name]
         worked = [r for r in mine if r["file"] == NB03]
-        assert worked and all(r["result"] in ("right", "not yet", "written") for r in worked), worked
+        assert worked and all(r["result"] in ("right", "not yet", "written") for r in worked), [
+            (r["result"], r["detail"]) for r in worked]
         assert any(r["result"] == "not started" for r in mine), "an untouched notebook is listed as not started"
     never = [r for r in rows if r["student"] == hub.never]
     assert never and all(r["result"] == "not started" for r in never), never
