@@ -6,6 +6,8 @@
 #   WORLDORDER_MEM_LIMIT    each student's memory limit (default 1G, see hub/README.md for the figure)
 #   WORLDORDER_CULL_IDLE    seconds before an idle student's server is stopped (default 3600)
 #   WORLDORDER_SSL_CERT / WORLDORDER_SSL_KEY   a certificate for a public address (TLS)
+#   WORLDORDER_HUB_SCRIPT_TOKEN   a token for a script that drives the class's servers (the load benchmark);
+#                                 unset in a real class
 import os
 import sys
 from pathlib import Path
@@ -70,3 +72,12 @@ c.JupyterHub.services = [{
     "command": [sys.executable, "-m", "jupyterhub_idle_culler",
                 f"--timeout={int(os.environ.get('WORLDORDER_CULL_IDLE', '3600'))}"],
 }]
+
+# ---------------------------------------------------------------- a script's token (the load benchmark only)
+if os.environ.get("WORLDORDER_HUB_SCRIPT_TOKEN"):
+    c.JupyterHub.services.append({"name": "class-script", "api_token": os.environ["WORLDORDER_HUB_SCRIPT_TOKEN"]})
+    c.JupyterHub.load_roles.append({
+        "name": "class-script",
+        "scopes": ["admin:users", "admin:servers", "access:servers", "list:users", "read:users"],
+        "services": ["class-script"],
+    })
