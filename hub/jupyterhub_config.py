@@ -56,6 +56,13 @@ c.ClassSpawner.class_notebooks = str(layout.notebooks)
 c.Spawner.cmd = [str(layout.env / "bin" / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = "~/worldorder"
 c.Spawner.default_url = "/lab/tree/00-start-here.ipynb"
+# Kernels talk to their server over Unix sockets in the student's own runtime folder, not TCP ports on 127.0.0.1:
+# with a class starting kernels at once, random TCP ports collided ("Address already in use") in the load
+# benchmark, and a socket in a private folder is not even reachable by another user.
+# A kernel left idle for 30 minutes (a notebook the student finished) is shut down inside the student's server, so
+# it stops counting against their memory limit; the idle culler below stops whole servers.
+c.Spawner.args = ["--KernelManager.transport=ipc", "--MappingKernelManager.cull_idle_timeout=1800",
+                  "--MappingKernelManager.cull_interval=300"]
 c.Spawner.mem_limit = os.environ.get("WORLDORDER_MEM_LIMIT", "1G")
 c.Spawner.environment = {"PATH": f"{layout.env / 'bin'}:/usr/local/bin:/usr/bin:/bin"}
 c.Spawner.start_timeout = 120
