@@ -152,8 +152,9 @@ def code_cells() -> list[str]:
     return [c.source for c in nbformat.read(NB03, as_version=4).cells if c.cell_type == "code" and c.source.strip()]
 
 
-async def run_cells(cls: Class, name: str, cells: list[str]) -> list[float]:
-    """Start a kernel on the student's server and run the cells over its websocket; each cell's seconds."""
+async def run_cells(cls: Class, name: str, cells: list[str], keep: bool = True) -> list[float]:
+    """Start a kernel on the student's server and run the cells over its websocket; each cell's seconds.
+    With ``keep=False`` the kernel is shut down afterwards."""
     code, kernel = await cls.api("POST", f"/user/{name}/api/kernels", {"name": "python3"}, hub=False)
     assert code == 201, f"{name}: kernel not started ({code})"
     ws = await websocket_connect(HTTPRequest(
@@ -184,6 +185,8 @@ async def run_cells(cls: Class, name: str, cells: list[str]) -> list[float]:
             assert error is None, f"{name}: a cell of notebook 03 failed: {error}"
     finally:
         ws.close()
+        if not keep:
+            await cls.api("DELETE", f"/user/{name}/api/kernels/{kernel['id']}", hub=False)
     return times
 
 
@@ -218,10 +221,10 @@ async def bench(n: int) -> dict:
         await cls.wait_for_hub()
         ready = await start_servers(cls)
         cells = code_cells()
-        idle = await run_cells(cls, cls.students[0], cells)  # one kernel, the class idle
+        idle = await run_cells(cls, cls.students[0], cells, keep=False)  # one kernel, the class idle
         loaded = await asyncio.gather(*(run_cells(cls, s, cells) for s in cls.students[1:] + cls.students[:1]))
         under_load = [t for times in loaded for t in times]
-        memory = [memory_of(s) for s in cls.students]
+        memory = [memory_of(s) for s in cls.students]  # each student: their server and one kernel
         figures = {
             "students": n, "all_servers_ready_s": ready, "cells": len(cells),
             "idle_median_s": statistics.median(idle), "idle_p95_s": p95(idle),
