@@ -8,9 +8,11 @@ from fractions import Fraction
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pyarrow import ipc
 
 import worldorder as wo
 from conftest import REPO
@@ -131,9 +133,20 @@ def rehash(folder, name):
     wo.data.clear_cache()
 
 
+def read_arrow(path) -> pd.DataFrame:
+    with pa.OSFile(str(path)) as source:
+        return ipc.open_file(source).read_pandas().copy(deep=True)  # coded columns become categoricals
+
+
+def write_arrow(df: pd.DataFrame, path) -> None:
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    with ipc.new_file(str(path), table.schema) as writer:
+        writer.write_table(table)
+
+
 def test_a_missing_file_names_itself_and_how_to_restore_it(data_copy):
-    (data_copy / "votes.parquet").unlink()
-    with pytest.raises(wo.DataFileError, match=r"votes\.parquet is missing\. Restore it with `git checkout -- data/votes\.parquet`"):
+    (data_copy / "votes.arrow").unlink()
+    with pytest.raises(wo.DataFileError, match=r"votes\.arrow is missing\. Restore it with `git checkout -- data/votes\.arrow`"):
         wo.votes()
 
 
@@ -163,30 +176,30 @@ def test_a_garbage_line_and_an_invented_member_are_caught(data_copy):
 
 
 def test_swapped_votes_with_unchanged_totals_are_caught(data_copy):
-    path = data_copy / "votes.parquet"
-    votes = pd.read_parquet(path)
-    first = votes.index[(votes["undl_id"] == 4076672) & (votes["iso3"] == "USA")][0]
-    second = votes.index[(votes["undl_id"] == 4076672) & (votes["iso3"] == "GBR")][0]
+    path = data_copy / "votes.arrow"
+    votes = read_arrow(path)
+    first = votes.index[(votes["resolution"] == "A/RES/ES-11/7") & (votes["iso3"] == "USA")][0]
+    second = votes.index[(votes["resolution"] == "A/RES/ES-11/7") & (votes["iso3"] == "GBR")][0]
     votes.loc[[first, second], "vote"] = votes.loc[[second, first], "vote"].to_numpy()
-    votes.to_parquet(path, index=False)
-    with pytest.raises(wo.DataFileError, match=r"votes\.parquet has been changed"):
+    write_arrow(votes, path)
+    with pytest.raises(wo.DataFileError, match=r"votes\.arrow has been changed"):
         wo.votes()
 
 
 def test_a_changed_vote_breaks_the_official_totals_even_with_a_new_checksum(data_copy):
-    path = data_copy / "votes.parquet"
-    votes = pd.read_parquet(path)
-    votes.loc[(votes["undl_id"] == 4076672) & (votes["iso3"] == "USA"), "vote"] = "Y"
-    votes.to_parquet(path, index=False)
-    rehash(data_copy, "votes.parquet")
+    path = data_copy / "votes.arrow"
+    votes = read_arrow(path)
+    votes.loc[(votes["resolution"] == "A/RES/ES-11/7") & (votes["iso3"] == "USA"), "vote"] = "Y"
+    write_arrow(votes, path)
+    rehash(data_copy, "votes.arrow")
     with pytest.raises(wo.DataFileError, match=r"A/RES/ES-11/7 counts Y/N/A/X \(94, 17, 65, 17\)"):
         wo.resolutions()
 
 
-def test_an_unreadable_parquet_file_is_reported(data_copy):
-    (data_copy / "resolutions.parquet").write_bytes(b"not parquet")
-    rehash(data_copy, "resolutions.parquet")
-    with pytest.raises(wo.DataFileError, match=r"resolutions\.parquet could not be read"):
+def test_an_unreadable_arrow_file_is_reported(data_copy):
+    (data_copy / "resolutions.arrow").write_bytes(b"not arrow")
+    rehash(data_copy, "resolutions.arrow")
+    with pytest.raises(wo.DataFileError, match=r"resolutions\.arrow could not be read"):
         wo.resolutions()
 
 

@@ -1,6 +1,7 @@
 """Install anywhere: the wheel holds the whole helper and its data, installs with its declared dependencies into a
 fresh virtual environment outside the repository, runs notebooks 03 and 05 from another folder, and a damaged
-installed file is caught with advice that fits an installed package (and that advice works)."""
+installed file is caught with advice that fits an installed package (and that advice works). One copy of the record:
+the roll calls are read-only views on the memory-mapped file, not arrays of each kernel's own."""
 
 import ast
 import csv
@@ -19,6 +20,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
+import worldorder as wo
 from conftest import REPO
 
 # What the build needs and nothing else: no tests, tools or notebooks go into the wheel.
@@ -175,3 +177,18 @@ def test_a_damaged_installed_file_names_itself_and_reinstalling_repairs_it(venv,
     assert target.read_bytes() == good
     assert run(python, "-c", "import worldorder as wo; print(wo.members().shape[0])", cwd=tmp_path,
                env=clean_env()).strip() == "193"
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads /proc/self/maps (Linux)")
+def test_the_roll_calls_are_read_only_views_on_the_mapped_file():
+    arrays = wo.data.vote_arrays()
+    path = str((wo.data.data_dir() / "votes.arrow").resolve())
+    spans = [tuple(int(x, 16) for x in line.split()[0].split("-"))
+             for line in Path("/proc/self/maps").read_text().splitlines() if line.endswith(" " + path)]
+    assert spans, f"{path} is not memory-mapped"
+    for key in ("row", "iso3", "vote"):
+        array = arrays[key]
+        start = array.__array_interface__["data"][0]
+        assert not array.flags.writeable, f"{key} can be written to: it is not the shared read-only record"
+        assert any(lo <= start and start + array.nbytes <= hi for lo, hi in spans), f"{key} is a private copy"
+    assert arrays["row"].size == int(wo.data.manifest().set_index("file").loc["votes.arrow", "rows"])

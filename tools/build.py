@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pycountry
+from pyarrow import ipc
 
 from tools import record
 from worldorder.vocab import COUNTRY_STATUS
@@ -51,12 +54,14 @@ TABLES = {
                       "see reference/SOURCES.md and unga_history/PROVENANCE.md §6"),
     "blocs.csv": ("one row per membership spell", "bloc, iso3, joined",
                   "reference/bloc_memberships.csv; the `source` column keys are defined in reference/SOURCES.md"),
-    "resolutions.parquet": ("one row per recorded vote, GA and SC, 1946-01-25 to 2025-12-18", "resolution (also undl_id)",
+    "resolutions.arrow": ("one row per recorded vote, GA and SC, 1946-01-25 to 2025-12-18, in date order",
+                          "resolution (also undl_id)",
                             "UN Digital Library voting records (unga_history/undl_scrape_1946_2025/resolutions.parquet); "
                             "the 12 focus votes from rollcalls/SOURCES.md; issue codes and the important-vote flag "
                             "from Voeten/unvotes 0.3.0 (unga_history/voeten_unvotes_1946_2019)"),
-    "votes.parquet": ("one row per seat per recorded vote", "undl_id, iso3",
-                      "unga_history/undl_scrape_1946_2025/votes.parquet; rollcalls/*.csv for the 12 focus votes"),
+    "votes.arrow": ("one row per seat per recorded vote, coded: resolution = row of resolutions.arrow, iso3, vote",
+                    "resolution, iso3",
+                    "unga_history/undl_scrape_1946_2025/votes.parquet; rollcalls/*.csv for the 12 focus votes"),
     "vote_disputes.csv": ("one row per disputed roll-call cell", "resolution, iso3, other_source",
                           "rollcalls/SOURCES.md, per-vote detail"),
     "timeline.csv": ("one row per dated event", "date, event",
@@ -204,11 +209,47 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> None:
+def _index_type(size: int) -> pa.DataType:
+    """The narrowest signed integer type that numbers ``size`` values (Arrow dictionary indices are signed)."""
+    return next(t for t in (pa.int8(), pa.int16(), pa.int32()) if size <= np.iinfo(t.to_pandas_dtype()).max + 1)
+
+
+def _coded(codes, labels) -> pa.DictionaryArray:
+    labels = pa.array([str(label) for label in labels], pa.string())
+    return pa.DictionaryArray.from_arrays(pa.array(np.asarray(codes), _index_type(len(labels))), labels)
+
+
+def votes_table(resolutions: pd.DataFrame, votes: pd.DataFrame) -> pa.Table:
+    """The roll calls as compact codes: ``resolution`` indexes the symbols in resolutions.arrow's order (so a code is
+    the row of its resolution), ``iso3`` the seat codes in alphabetical order, ``vote`` the codes Y, N, A, X."""
+    rows = pd.Index(resolutions["undl_id"]).get_indexer(votes["undl_id"])
+    if (rows < 0).any():
+        raise ValueError("a vote belongs to no resolution of the record")
+    return pa.table({"resolution": _coded(rows, resolutions["resolution"]),
+                     "iso3": _coded(votes["iso3"].cat.codes, votes["iso3"].cat.categories),
+                     "vote": _coded(votes["vote"].cat.codes, votes["vote"].cat.categories)})
+
+
+def write_arrow(table: pd.DataFrame | pa.Table, path: Path) -> None:
+    """An uncompressed Arrow IPC file with one record batch, so the helper can memory-map it and use its columns in
+    place. A DataFrame keeps pandas' column types (the schema's pandas metadata, without the library versions, so
+    the bytes depend only on the data)."""
+    if isinstance(table, pd.DataFrame):
+        table = pa.Table.from_pandas(table, preserve_index=False)
+        meta = json.loads(table.schema.metadata[b"pandas"])
+        meta.pop("creator", None)
+        meta.pop("pandas_version", None)
+        table = table.replace_schema_metadata({"pandas": json.dumps(meta, sort_keys=True)})
+    table = table.combine_chunks()
+    with pa.OSFile(str(path), "wb") as sink, ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table, max_chunksize=max(table.num_rows, 1))
+
+
+def write_tables(tables: dict[str, pd.DataFrame | pa.Table], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, table in tables.items():
-        if name.endswith(".parquet"):
-            table.to_parquet(out / name, index=False, compression="zstd", compression_level=12)
+        if name.endswith(".arrow"):
+            write_arrow(table, out / name)
         else:
             table.to_csv(out / name, index=False, lineterminator="\n")
     write_manifest(out, {name: len(t) for name, t in tables.items()})
@@ -237,7 +278,7 @@ def build_all(raw: Path) -> dict[str, pd.DataFrame]:
     countries = build_countries(raw)
     resolutions, votes, disputes = record.build_record(raw, set(countries["iso3"]))
     return {"countries.csv": countries, "blocs.csv": build_blocs(raw, countries),
-            "resolutions.parquet": resolutions, "votes.parquet": votes, "vote_disputes.csv": disputes,
+            "resolutions.arrow": resolutions, "votes.arrow": votes_table(resolutions, votes), "vote_disputes.csv": disputes,
             "timeline.csv": build_timeline(raw), "documents.csv": build_documents()}
 
 

@@ -1,9 +1,11 @@
-"""The one module that reads ``data/`` and ``seeds/``: loaders, schemas, checksums and one cache.
+"""The one module that reads ``data/`` and ``seeds/``: loaders, schemas and one cache.
 
-Every file is checked against the sha256 that ``data/manifest.csv`` records for it, and every column
-against its schema, the first time it is read. A missing, changed or damaged file raises
-:class:`DataFileError`, which names the file and says how to restore it. Loaders here take resolved
-keys (ISO3 codes, full symbols); :mod:`worldorder.record` is the public, name-resolving front.
+Every file is checked against the sha256 that ``data/manifest.csv`` records for it (:mod:`worldorder.files`,
+which also finds the folders, in a clone or in an installed package), and every column against its schema, the
+first time it is read. A missing, changed or damaged file raises :class:`DataFileError`, which names the file and
+says how to restore it. The record (``resolutions.arrow``, ``votes.arrow``) is memory-mapped: the roll calls are
+read-only arrays on the file, shared by every kernel through the page cache. Loaders here take resolved keys (ISO3
+codes, full symbols); :mod:`worldorder.record` is the public, name-resolving front.
 
 >>> members()["iso3"].size
 193
@@ -14,135 +16,40 @@ keys (ISO3 codes, full symbols); :mod:`worldorder.record` is the public, name-re
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-import os
-import shlex
-from importlib import metadata, resources
-from pathlib import Path
-from urllib import parse
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
+from worldorder import files
+from worldorder.files import (  # noqa: F401  (the data module's public names since release 0.1)
+    DataFileError,
+    data_dir,
+    installed,
+    manifest,
+    path_of,
+    restore_hint,
+    seeds_dir,
+)
+from worldorder.files import fail as _fail
 from worldorder.vocab import BODIES, COUNTRY_STATUS, ISSUES, TOTAL_COLUMNS, VOTE_CODES
 
-SOURCE_TREE = Path(__file__).resolve().parent.parent  # the project folder, when the package runs from a clone
 BLOC_NAMES = ("ASEAN", "AU", "Arab League", "BRICS", "CSTO", "Commonwealth", "EU", "G20", "G7", "G8", "NATO", "OAS",
               "OIC", "SCO", "Warsaw Pact")
 TIMELINE_CATEGORIES = ("institution", "alliance", "treaty", "enlargement", "conflict", "vote")
 DATE = r"\d{4}-\d{2}-\d{2}"
 
 
-class DataFileError(RuntimeError):
-    """A shipped data file is missing, changed or damaged. The message says which, and how to restore it."""
-
-
-@functools.cache
-def _shipped(folder: str) -> Path | None:
-    """``worldorder/_data`` or ``worldorder/_seeds`` inside an installed package (None when running from a clone).
-
-    A wheel carries the project's ``data/`` and ``seeds/`` folders as ``worldorder/_data`` and
-    ``worldorder/_seeds`` (``pyproject.toml``); importlib.resources finds them wherever pip put the package.
-    """
-    found = resources.files("worldorder").joinpath(folder)
-    return Path(str(found)) if found.is_dir() else None
-
-
-def installed(folder: str = "data") -> bool:
-    """Whether ``data`` (or ``seeds``) in use is the one an installed package carries (not a clone's, no override)."""
-    return not os.environ.get(f"WORLDORDER_{folder.upper()}") and _shipped(f"_{folder}") is not None
-
-
-def data_dir() -> Path:
-    """The folder holding the curated tables (``$WORLDORDER_DATA`` overrides it).
-
-    In an installed package: ``worldorder/_data`` inside it; in a clone (``make install``, ``pip install -e .``):
-    the project's ``data/``.
-    """
-    return Path(os.environ.get("WORLDORDER_DATA") or _shipped("_data") or SOURCE_TREE / "data")
-
-
-def seeds_dir() -> Path:
-    """The folder holding the five source articles (``$WORLDORDER_SEEDS`` overrides it)."""
-    return Path(os.environ.get("WORLDORDER_SEEDS") or _shipped("_seeds") or SOURCE_TREE / "seeds")
-
-
-def _reinstall_command() -> str:
-    """The pip command that puts back the installed package's files, from where it was installed if pip recorded it."""
-    where = "worldorder"
-    try:
-        origin = json.loads(metadata.distribution("worldorder").read_text("direct_url.json") or "{}")
-    except (metadata.PackageNotFoundError, ValueError):
-        origin = {}
-    url = origin.get("url", "")
-    if url.startswith("file://") and not origin.get("vcs_info"):
-        where = parse.unquote(url.removeprefix("file://"))
-    elif url:
-        vcs = origin.get("vcs_info", {}).get("vcs")
-        where = f"worldorder @ {vcs}+{url}" if vcs else f"worldorder @ {url}"
-    return f"python -m pip install --force-reinstall --no-deps {shlex.quote(where)}"
-
-
-def restore_hint(name: str, folder: str = "data") -> str:
-    """How to get a shipped file back: reinstall an installed package; check it out again in a clone."""
-    if installed(folder):
-        return (f"It belongs to the installed worldorder package: reinstall the package to restore it, with "
-                f"`{_reinstall_command()}`.")
-    hint = f"Restore it with `git checkout -- {folder}/{name}` (in a clone of the project)"
-    if folder == "data" and (SOURCE_TREE.parent / "shared" / "data").is_dir():
-        hint += ", or rebuild data/ with `make data`"
-    return hint + "."
-
-
-def _fail(name: str, problem: str) -> DataFileError:
-    return DataFileError(f"The data file {data_dir() / name} {problem}. {restore_hint(name)}")
-
-
-# ---------------------------------------------------------------- files, checksums, schemas
-
-
-@functools.cache
-def manifest() -> pd.DataFrame:
-    """``data/manifest.csv``: every shipped file with rows, grain, keys, source and sha256."""
-    path = data_dir() / "manifest.csv"
-    if not path.is_file():
-        raise _fail("manifest.csv", "is missing")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    if not {"file", "rows", "grain", "keys", "source", "sha256"} <= set(table.columns):
-        raise _fail("manifest.csv", "is damaged: its columns are not file, rows, grain, keys, source, sha256")
-    return table
-
-
-def path_of(name: str) -> Path:
-    """The path of a shipped file, after checking it exists and matches its checksum in the manifest.
-
-    ``manifest.csv`` itself cannot list its own checksum: it is only checked to exist and to be readable.
-    """
-    if name == "manifest.csv":
-        manifest()
-        return data_dir() / name
-    return _checked(name)
-
-
-@functools.cache
-def _checked(name: str) -> Path:
-    path = data_dir() / name
-    if not path.is_file():
-        raise _fail(name, "is missing")
-    entry = manifest().loc[manifest()["file"] == name, "sha256"]
-    if entry.empty:
-        raise _fail(name, "is not listed in data/manifest.csv")
-    if hashlib.sha256(path.read_bytes()).hexdigest() != entry.iloc[0]:
-        raise _fail(name, "has been changed: its checksum differs from the one in data/manifest.csv")
-    return path
-
-
 def _read(name: str, dtype=str) -> pd.DataFrame:
+    if name.endswith(".arrow"):
+        table = files.mapped(name)
+        try:  # string columns stay Arrow arrays on the mapped file
+            return table.to_pandas()
+        except (pa.ArrowException, ValueError, TypeError) as err:
+            raise _fail(name, f"could not be read ({type(err).__name__}: {err})") from err
     path = path_of(name)
     try:
-        if name.endswith(".parquet"):
-            return pd.read_parquet(path)
         return pd.read_csv(path, dtype=dtype, keep_default_na=False)
     except Exception as err:  # any parse failure means the file is damaged
         raise _fail(name, f"could not be read ({type(err).__name__}: {err})") from err
@@ -230,9 +137,13 @@ def blocs() -> pd.DataFrame:
 # ---------------------------------------------------------------- the record
 
 
+RESOLUTIONS, VOTES = "resolutions.arrow", "votes.arrow"
+BLOCK = 1 << 16  # roll-call rows checked at a time: the checks' scratch arrays stay small
+
+
 @functools.cache
 def _sorted_resolutions() -> pd.DataFrame:
-    name = "resolutions.parquet"
+    name = RESOLUTIONS
     df = _read(name)
     _columns(name, df, ["resolution", "undl_id", "body", "date", "year", "session", "short", "title",
                         *(f"official_{c}" for c in TOTAL_COLUMNS.values()), "issues", "issue_coded", "important",
@@ -243,7 +154,9 @@ def _sorted_resolutions() -> pd.DataFrame:
     codes = df["issues"].str.split(";").explode()
     _values(name, codes.to_frame(), "issues", ISSUES, blank=True)
     _require(name, df["focus"].sum() == 12, f"expected 12 focus votes, found {df['focus'].sum()}")
-    df = df.sort_values(["date", "body", "undl_id"]).reset_index(drop=True)
+    order = df[["date", "body", "undl_id"]]
+    _require(name, order.equals(order.sort_values(["date", "body", "undl_id"], ignore_index=True)),
+             "the votes are not in date order (votes.arrow numbers them by their row)")
     for column in ("resolution", "body"):
         df[column] = df[column].astype("category")
     return df
@@ -251,22 +164,25 @@ def _sorted_resolutions() -> pd.DataFrame:
 
 @functools.cache
 def _resolutions() -> pd.DataFrame:
-    name = "resolutions.parquet"
-    df = _sorted_resolutions().copy()
-    counted = _counted(df)
-    for code, column in TOTAL_COLUMNS.items():
-        df[column] = counted[:, VOTE_CODES.index(code)]
-    _check_official(name, df)
+    counted = _counted(len(_sorted_resolutions()))
+    df = _sorted_resolutions().assign(**{column: counted[:, VOTE_CODES.index(code)]
+                                         for code, column in TOTAL_COLUMNS.items()})
+    _check_official(RESOLUTIONS, df)
     return df
 
 
-def _counted(resolutions: pd.DataFrame) -> np.ndarray:
-    """Y/N/A/X counted from the roll calls, one row per resolution (in ``resolutions`` order)."""
+def _blocks(size: int):
+    for start in range(0, size, BLOCK):
+        yield slice(start, min(size, start + BLOCK))
+
+
+def _counted(rows: int) -> np.ndarray:
+    """Y/N/A/X counted from the roll calls, one row per resolution (in resolutions.arrow order), block by block."""
     votes = _vote_codes()
-    row = votes["row"]
-    _require("votes.parquet", (row >= 0).all(), "a vote belongs to no resolution in resolutions.parquet")
-    counts = np.bincount(row * 4 + votes["vote"], minlength=4 * len(resolutions)).reshape(-1, 4)
-    return counts
+    counts = np.zeros(4 * rows, dtype=np.int64)
+    for part in _blocks(votes["row"].size):
+        counts += np.bincount(votes["row"][part].astype(np.int64) * 4 + votes["vote"][part], minlength=4 * rows)
+    return counts.reshape(-1, 4)
 
 
 def _check_official(name: str, df: pd.DataFrame) -> None:
@@ -274,27 +190,58 @@ def _check_official(name: str, df: pd.DataFrame) -> None:
     for row in known.itertuples():
         got = tuple(getattr(row, c) for c in TOTAL_COLUMNS.values())
         want = tuple(int(getattr(row, f"official_{c}")) for c in TOTAL_COLUMNS.values())
-        _require(name, got == want or row.totals_note, f"{row.resolution} counts Y/N/A/X {got} in votes.parquet, "
+        _require(name, got == want or row.totals_note, f"{row.resolution} counts Y/N/A/X {got} in {VOTES}, "
                                                        f"the official totals are {want}")
+
+
+def _codes(name: str, table: pa.Table, column: str) -> tuple[np.ndarray, list[str]]:
+    """A dictionary-coded column as (its codes, a read-only view on the mapped file; its labels)."""
+    _require(name, column in table.column_names, f"the column {column!r} is missing")
+    data = table.column(column)
+    _require(name, pa.types.is_dictionary(data.type) and data.num_chunks == 1 and data.null_count == 0,
+             f"column {column!r} is not coded without gaps (dictionary codes, one chunk, no empty cell)")
+    chunk = data.chunk(0)
+    return chunk.indices.to_numpy(zero_copy_only=True), chunk.dictionary.to_pylist()
 
 
 @functools.cache
 def _vote_codes() -> dict[str, np.ndarray]:
-    """votes.parquet as arrays: ``row`` (position in resolutions order), ``iso3`` codes, ``vote`` codes 0-3."""
-    name = "votes.parquet"
-    df = _read(name)
-    _columns(name, df, ["undl_id", "iso3", "vote"])
-    _require(name, isinstance(df["vote"].dtype, pd.CategoricalDtype)
-             and list(df["vote"].cat.categories) == list(VOTE_CODES), f"votes are not coded {VOTE_CODES}")
-    _require(name, df["vote"].notna().all(), "a vote is empty")
-    _values(name, pd.DataFrame({"iso3": df["iso3"].cat.categories}), "iso3", _countries()["iso3"])
-    lookup = pd.Index(_sorted_resolutions()["undl_id"])
-    row = lookup.get_indexer(df["undl_id"].to_numpy())
-    key = row.astype(np.int64) * 1024 + df["iso3"].cat.codes.to_numpy().astype(np.int64)
-    ordered = bool((np.diff(key) > 0).all())  # the build writes the votes sorted, so this is the usual check
-    _require(name, ordered or np.unique(key).size == key.size, "a country appears twice in one vote")
-    return {"row": row.astype(np.int64), "iso3": df["iso3"].cat.codes.to_numpy().astype(np.int16),
-            "iso3_names": np.asarray(df["iso3"].cat.categories), "vote": df["vote"].cat.codes.to_numpy().astype(np.int8)}
+    """votes.arrow as read-only arrays on the mapped file: ``row`` (the resolution's row in resolutions.arrow
+    order), ``iso3`` (codes into ``iso3_names``), ``vote`` (codes 0-3 into VOTE_CODES)."""
+    name, table = VOTES, files.mapped(VOTES)
+    row, symbols = _codes(name, table, "resolution")
+    iso3, seats = _codes(name, table, "iso3")
+    vote, labels = _codes(name, table, "vote")
+    _require(name, labels == list(VOTE_CODES), f"votes are not coded {VOTE_CODES}")
+    _require(name, symbols == _sorted_resolutions()["resolution"].astype(str).tolist(),
+             f"its resolutions are not those of {RESOLUTIONS}, in the same order")
+    _values(name, pd.DataFrame({"iso3": seats}), "iso3", _countries()["iso3"])
+    for codes, labelled in ((row, symbols), (iso3, seats), (vote, labels)):
+        _require(name, codes.size == 0 or codes.min() >= 0 and codes.max() < len(labelled), "a code has no label")
+    ordered = True  # the build writes the votes sorted by resolution row, then seat: check it block by block
+    for part in _blocks(row.size):
+        lo = max(part.start - 1, 0)
+        key = row[lo:part.stop].astype(np.int32) * 1024 + iso3[lo:part.stop]
+        ordered &= bool((np.diff(key) > 0).all())
+    unique = ordered or np.unique(row.astype(np.int64) * 1024 + iso3).size == row.size
+    _require(name, unique, "a country appears twice in one vote")
+    return {"row": row, "iso3": iso3, "iso3_names": np.asarray(seats, dtype=object), "vote": vote}
+
+
+@functools.cache
+def table_pool() -> pa.MemoryPool:
+    """The Arrow memory pool for the large tables the helper hands out (every vote is 60 MB of text columns).
+
+    Arrow's default pool keeps freed memory for reuse, so a kernel that built such a table once would hold its size
+    for good. This pool returns freed pages to the operating system at once (jemalloc with no decay, where the
+    pyarrow build has it; else the system allocator). Only the helper's own allocations use it.
+    """
+    try:
+        pool = pa.jemalloc_memory_pool()
+        pa.jemalloc_set_decay_ms(0)
+        return pool
+    except (NotImplementedError, pa.ArrowException):
+        return pa.system_memory_pool()
 
 
 def resolution_table() -> pd.DataFrame:
@@ -414,8 +361,9 @@ def coverage_dates() -> dict[str, pd.Timestamp]:
 
 def clear_cache() -> None:
     """Forget every loaded table (after a rebuild, or in tests that damage a copy of the data)."""
-    for cached in (manifest, _checked, _countries, _blocs, _sorted_resolutions, _resolutions, _vote_codes, _vote_disputes, _timeline, _documents,
-                   _topology_text, _seed_sources, seed_text):
+    files.clear()
+    for cached in (_countries, _blocs, _sorted_resolutions, _resolutions, _vote_codes, _vote_disputes, _timeline,
+                   _documents, _topology_text, _seed_sources, seed_text):
         cached.cache_clear()
     for hook in _CLEAR_HOOKS:
         hook()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from worldorder import data, membership, names
 from worldorder.vocab import BODIES, ISSUES, VOTE_CODES, VOTE_LABELS
@@ -98,11 +99,11 @@ def votes(years=None, body=None, resolutions=None, countries=None, focus=None, i
     if years is not None and keep_rows.size == 0:
         raise ValueError(no_votes_message(names.years(years), body))
     arrays = data.vote_arrays()
-    chosen = np.isin(arrays["row"], keep_rows) if keep_rows.size < len(table) else np.ones(arrays["row"].size, bool)
+    chosen = np.isin(arrays["row"], keep_rows) if keep_rows.size < len(table) else slice(None)  # all: no copy
     if countries is not None:
         codes = names.countries(countries)
         wanted = np.flatnonzero(np.isin(arrays["iso3_names"], codes))
-        chosen &= np.isin(arrays["iso3"], wanted)
+        chosen = np.isin(arrays["iso3"], wanted) & (True if isinstance(chosen, slice) else chosen)
     rows = arrays["row"][chosen]
     seats = arrays["iso3"][chosen]
     found = pd.DataFrame({
@@ -168,8 +169,10 @@ def cast_on(symbol: str) -> dict[str, str]:
 
 
 def _strings(codes: np.ndarray, labels) -> pd.Series:
-    """Text column from integer codes into ``labels``, decoded by Arrow (fast for a million rows)."""
-    decoded = pa.DictionaryArray.from_arrays(pa.array(codes), pa.array(list(labels), pa.string())).dictionary_decode()
+    """Text column from integer codes into ``labels``, decoded by Arrow (fast for a million rows) straight into the
+    large strings pandas keeps, in :func:`worldorder.data.table_pool`: a table of every vote is given back to the
+    operating system as soon as the learner drops it."""
+    decoded = pc.take(pa.array(list(labels), pa.large_string()), pa.array(codes), memory_pool=data.table_pool())
     return pd.Series(decoded, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
 
 

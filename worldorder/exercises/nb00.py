@@ -47,7 +47,7 @@ def _():
                        "Some files (the map, the licence, the README) have no row count: they are not tables.",
                        "Sort `manifest` by `rows` from the smallest and read `file` in the first row, with its "
                        "extension."),
-          kind="text", wrong={"votes.parquet": "that is the file with the most rows: you want the fewest",
+          kind="text", wrong={"votes.arrow": "that is the file with the most rows: you want the fewest",
                               "world-110m.json": "that file has no row count (NaN): it is a map, not a table",
                               "README.md": "the README has no row count (NaN): it is not a table",
                               "LICENSE-world-atlas.txt": "the licence has no row count (NaN): it is not a table"})
