@@ -7,9 +7,10 @@ their own kernel through the kernel websocket. Every loop is bounded by a time l
 
 - the time until every server is ready;
 - median and p95 cell time under load against the same cells on the one idle kernel (ratio);
-- memory per active student: the resident memory of all their processes (their server and kernel), and their
+- memory per active student: the resident memory of all their processes (their server and kernel), their
   proportional share (PSS: a page shared with others, such as the memory-mapped record or the libraries, counts
-  by its share), with the largest student's figure.
+  by its share) and what is theirs alone (USS, as ``benchmarks.memory`` counts a kernel), with the largest
+  student's resident figure.
 
 The Unix users and the class folder made for the run are removed at the end, and the hub is stopped.
 ``WORLDORDER_BENCH_HUB_PREFIX`` keeps the students' environment between runs.
@@ -190,9 +191,9 @@ async def run_cells(cls: Class, name: str, cells: list[str], keep: bool = True) 
     return times
 
 
-def memory_of(name: str) -> tuple[int, int]:
-    """(RSS, PSS) in bytes of all the student's processes."""
-    uid, rss, pss = pwd.getpwnam(name).pw_uid, 0, 0
+def memory_of(name: str) -> tuple[int, int, int]:
+    """(RSS, PSS, USS) in bytes of all the student's processes: resident, proportional share, unique to them."""
+    uid, found = pwd.getpwnam(name).pw_uid, {"Rss": 0, "Pss": 0, "Private_Clean": 0, "Private_Dirty": 0}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -201,12 +202,11 @@ def memory_of(name: str) -> tuple[int, int]:
                 continue
             for line in (entry / "smaps_rollup").read_text().splitlines():
                 key, _, value = line.partition(":")
-                if key in ("Rss", "Pss"):
-                    kb = int(value.split()[0]) * 1024
-                    rss, pss = (rss + kb, pss) if key == "Rss" else (rss, pss + kb)
+                if key in found:
+                    found[key] += int(value.split()[0]) * 1024
         except OSError:
             pass
-    return rss, pss
+    return found["Rss"], found["Pss"], found["Private_Clean"] + found["Private_Dirty"]
 
 
 def p95(values: list[float]) -> float:
@@ -233,6 +233,7 @@ async def bench(n: int) -> dict:
             "rss_median_mb": statistics.median(m[0] for m in memory) / 2**20,
             "pss_median_mb": statistics.median(m[1] for m in memory) / 2**20,
             "rss_max_mb": max(m[0] for m in memory) / 2**20,
+            "uss_median_mb": statistics.median(m[2] for m in memory) / 2**20,
         }
         print(f"  {n} servers started at once: all ready after {ready:.1f} s")
         print(f"  notebook 03, {len(cells)} code cells: one idle kernel median {figures['idle_median_s'] * 1000:.0f} ms, "
@@ -244,7 +245,7 @@ async def bench(n: int) -> dict:
               f"{os.cpu_count()} cores)")
         print(f"  memory per active student (server + kernel after notebook 03): RSS median "
               f"{figures['rss_median_mb']:.0f} MB (largest {figures['rss_max_mb']:.0f} MB), PSS median "
-              f"{figures['pss_median_mb']:.0f} MB")
+              f"{figures['pss_median_mb']:.0f} MB, unique (USS) median {figures['uss_median_mb']:.0f} MB")
         return figures
     finally:
         cls.stop()
