@@ -16,7 +16,7 @@ ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
 WORK          := my-work
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: install browser lab test data bench html student-copy copies grade clean hub hub-tools hub-grade hub-remove bench-hub
+.PHONY: install browser lab test data bench html student-copy copies grade clean hub hub-tools hub-proxy hub-grade hub-remove bench-hub
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.11 ...")'
@@ -88,16 +88,20 @@ $(VENV)/.hub-tools: hub/requirements-hub.txt $(STAMP)
 	$(BIN)/python -m pip install --quiet -r hub/requirements-hub.txt
 	touch $@
 
+# The proxy needs Node.js and npm: installed with apt when missing and possible; otherwise `make hub` stops with the
+# message and the class test is skipped (make test goes on without it).
 $(HUB_PROXY): hub/package.json
 	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
-	  else echo "Node.js and npm are needed for the hub's proxy (Debian/Ubuntu: apt-get install nodejs npm)"; exit 1; fi; }
-	cd hub && npm install --no-package-lock --no-audit --no-fund --loglevel=error
-	touch $@
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; fi; }
+	@if command -v npm >/dev/null; then cd hub && npm install --no-package-lock --no-audit --no-fund --loglevel=error \
+	  && touch $(CURDIR)/$@; else echo "Node.js and npm are needed for the hub's proxy (Debian/Ubuntu: apt-get install nodejs npm)"; fi
+
+hub-proxy: $(HUB_PROXY)
+	@test -x $(HUB_PROXY) || { echo "the hub's proxy is not installed: see the message above"; exit 1; }
 
 hub-tools: $(VENV)/.hub-tools $(HUB_PROXY)  # JupyterHub, its authenticator and culler in .venv; the proxy in hub/
 
-hub: hub-tools  ## the class server for CLASS_LIST (hub/class-list.csv), as root, on http://127.0.0.1:8000 (hub/README.md)
+hub: hub-tools hub-proxy  ## the class server for CLASS_LIST (hub/class-list.csv), as root, on http://127.0.0.1:8000 (hub/README.md)
 	$(BIN)/python -m tools.classhub setup --class-list "$(CLASS_LIST)" --prefix "$(HUB_PREFIX)"
 	cd "$(HUB_PREFIX)/hub" && $(HUB_ENV) exec "$(abspath $(BIN))/jupyterhub" -f "$(CURDIR)/hub/jupyterhub_config.py"
 
@@ -107,7 +111,7 @@ hub-grade: install  ## the class gradebook from every student's notebooks on the
 hub-remove: install  ## remove students (NAMES="ada kofi"): their Unix users and homes; their notebooks are archived for the teacher
 	$(BIN)/python -m tools.classhub remove $(NAMES) --prefix "$(HUB_PREFIX)"
 
-bench-hub: hub-tools  ## N simulated students (N=10) through the hub on 127.0.0.1: spawn time, cell times, memory each
+bench-hub: hub-tools hub-proxy  ## N simulated students (N=10) through the hub on 127.0.0.1: spawn time, cell times, memory each
 	$(BIN)/python -m benchmarks.hubload --students $(or $(N),10)
 
 clean:
