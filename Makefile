@@ -103,6 +103,7 @@ hub-tools: $(VENV)/.hub-tools $(HUB_PROXY)  # JupyterHub, its authenticator and 
 
 hub: hub-tools hub-proxy  ## the class server for CLASS_LIST (hub/class-list.csv), as root, on http://127.0.0.1:8000 (hub/README.md)
 	$(BIN)/python -m tools.classhub setup --class-list "$(CLASS_LIST)" --prefix "$(HUB_PREFIX)"
+	@echo "The teacher signs up first at http://$(HUB_IP):$(HUB_PORT)/hub/signup, then approves students at /hub/authorize."
 	cd "$(HUB_PREFIX)/hub" && $(HUB_ENV) exec "$(abspath $(BIN))/jupyterhub" -f "$(CURDIR)/hub/jupyterhub_config.py"
 
 hub-grade: install  ## the class gradebook from every student's notebooks on the hub, into HUB_PREFIX/teacher/gradebook.csv

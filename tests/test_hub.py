@@ -182,6 +182,17 @@ def processes_of(name: str) -> list[int]:
     return found
 
 
+def all_pids() -> list[int]:
+    return [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]
+
+
+def _session(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[3])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def settings_for_the_test(hub: Hub):
     """The test's own JupyterLab setting for each student (every cell kept in the page, as test_browser does)."""
     for name in hub.students:
@@ -465,6 +476,8 @@ def test_the_hub_stops_cleanly_and_the_class_is_removed(hub, day):
     left = {name: processes_of(name) for name in hub.members if processes_of(name)}
     assert not left, f"processes left behind: {left}"
     assert not Path(f"/proc/{proxy}").exists(), "the proxy is still running"
+    session = [pid for pid in all_pids() if _session(pid) == hub.process.pid]
+    assert not session, f"processes of `make hub` left behind (the idle culler?): {session}"
     homes = [Path(pwd.getpwnam(n).pw_dir) for n in hub.members]
     hub.remove()
     for name, home in zip(hub.members, homes):
