@@ -484,3 +484,12 @@ def test_the_hub_stops_cleanly_and_the_class_is_removed(hub, day):
         with pytest.raises(KeyError):
             pwd.getpwnam(name)
         assert not home.exists(), f"{home} was not removed"
+
+
+def test_an_account_outside_the_class_is_never_taken_over():
+    from tools.classhub import ensure_users, parse_class_list
+
+    existed = {g.gr_name for g in grp.getgrall()}
+    with pytest.raises(SystemExit, match="root is already a Unix user on this machine, outside the class"):
+        ensure_users(parse_class_list("username,role\nroot,teacher\n"))
+    assert {g.gr_name for g in grp.getgrall()} == existed, "nothing is made when a name is refused"

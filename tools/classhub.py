@@ -137,7 +137,18 @@ def _groups_of(name: str) -> set[str]:
 
 
 def ensure_users(members: list[Member]) -> list[str]:
-    """Make a Unix user with a private home for each member who has none; return the names made."""
+    """Make a Unix user with a private home for each member who has none; return the names made.
+
+    Every name is checked before anything is made: one that belongs to an account outside the class stops it all.
+    """
+    for member in members:
+        try:
+            pwd.getpwnam(member.name)
+        except KeyError:
+            continue
+        if not _group_exists(STUDENTS) or STUDENTS not in _groups_of(member.name):
+            raise SystemExit(f"{member.name} is already a Unix user on this machine, outside the class: choose "
+                             "another username in the class list (the hub never takes over an existing account).")
     for group in (STUDENTS, TEACHERS):
         if not _group_exists(group):
             _run("groupadd", group)
@@ -150,9 +161,6 @@ def ensure_users(members: list[Member]) -> list[str]:
             _run("useradd", "--create-home", "--shell", "/bin/bash", "--groups", groups, member.name)
             made.append(member.name)
         else:
-            if STUDENTS not in _groups_of(member.name):
-                raise SystemExit(f"{member.name} is already a Unix user on this machine, outside the class: choose "
-                                 "another username in the class list (the hub never takes over an existing account).")
             _run("usermod", "--append", "--groups", groups, member.name)
         if member.role == "student" and TEACHERS in _groups_of(member.name):
             _run("gpasswd", "--delete", member.name, TEACHERS)
