@@ -16,6 +16,7 @@ server starts.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import resource
 from pathlib import Path
@@ -88,6 +89,11 @@ def memory_cgroup(name: str) -> Path | None:
         group = base / "worldorder" / name
         try:
             group.mkdir(parents=True, exist_ok=True)
+            if limit_file == "memory.max":  # v2: the controller must be handed down to the new folders
+                for parent in (base, base / "worldorder"):
+                    # a folder holding processes (the hub's own) cannot hand it down
+                    with contextlib.suppress(OSError):
+                        (parent / "cgroup.subtree_control").write_text("+memory")
             if (group / limit_file).exists():
                 return group
         except OSError:
