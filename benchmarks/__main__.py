@@ -1,14 +1,14 @@
 """Run every benchmark in one go: ``python -m benchmarks`` from the repository root (``make bench``).
 
 Figures, not tests: nothing here fails on a slow machine, but the all-pairs benchmark asserts that the
-fast and the naive computations agree. ``--quick`` skips the slow parts (the full self-join, the notebooks).
+fast and the naive computations agree. ``--quick`` skips the slow parts (the full self-join, the notebooks, the memory of 1, 2 and 4 kernels).
 """
 
 import platform
 import sys
 import time
 
-from benchmarks import loading, notebooks, pairs, positions, search, widget
+from benchmarks import loading, memory, notebooks, pairs, positions, search, widget
 
 
 def main(argv=None) -> None:
@@ -28,6 +28,8 @@ def main(argv=None) -> None:
     if not quick:
         print("6. notebooks, fresh kernel each")
         notebooks.run()
+        print("7. memory per learner's kernel (unique memory: Private_Clean + Private_Dirty of /proc/<pid>/smaps_rollup)")
+        memory.run()
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ mapped read-only by every kernel, counts as private while one kernel maps it and
 
 - **bare**: a fresh kernel that imported the libraries the helper stands on (:data:`BARE`), no data loaded;
 - **extra**: what the same kernel holds more after :data:`LOAD` (``import worldorder``, every vote as a table,
-  every resolution) and every code cell of notebook 05 (its measures, charts and explorers);
+  every resolution) and every code cell of notebook 05 (its measures, charts and explorers); then what a
+  learner who keeps the table of every vote (:data:`KEEP`) holds on top: that table is the learner's own;
 - **load time**: the :data:`BARE` cell's time and the :data:`LOAD` cell's time, in the same kernel.
 
 Students per server: 16 GiB divided by the unique memory of one notebook's kernel (bare + extra, measured with
@@ -109,10 +110,15 @@ def measure(count: int, cells: list[str]) -> dict:
                 k.run(cell)
         after = [k.unique() for k in kernels]
         times = [k.value("[_bare_s, _load_s]") for k in kernels]
+        for k in kernels:
+            k.run(KEEP)
+        kept = [k.unique() for k in kernels]
+        table = kernels[0].value("int(every_vote.memory_usage(deep=True).sum())")
     finally:
         for k in kernels:
             k.stop()
     return {"kernels": count, "bare": bare, "after": after, "extra": [a - b for a, b in zip(after, bare)],
+            "kept": [k - a for k, a in zip(kept, after)], "table": table,
             "bare_s": [t[0] for t in times], "load_s": [t[1] for t in times]}
 
 
@@ -128,6 +134,9 @@ def run(counts=(1, 2, 4)) -> dict:
               f"extra unique per kernel {statistics.mean(r['extra']) / MB:.1f} MB "
               f"(max {max(r['extra']) / MB:.1f}; target ≤ 40 MB)")
     steady = results[counts[-1]]
+    print(f"  a learner who also keeps every vote as a table (`{KEEP.split('  #')[0]}`) holds "
+          f"{statistics.mean(steady['kept']) / MB:.0f} MB more: the table's own "
+          f"{steady['table'] / MB:.0f} MB (958,844 rows of text), not the record's")
     per_notebook = statistics.mean(steady["bare"]) + statistics.mean(steady["extra"])
     for open_notebooks in (1, 3):
         students = int(SERVER_GIB * 2**30 // (open_notebooks * per_notebook))

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from worldorder import files
+from worldorder import files, memory
 from worldorder.files import (  # noqa: F401  (the data module's public names since release 0.1)
     DataFileError,
     data_dir,
@@ -37,6 +37,7 @@ from worldorder.vocab import BODIES, COUNTRY_STATUS, ISSUES, TOTAL_COLUMNS, VOTE
 
 BLOC_NAMES = ("ASEAN", "AU", "Arab League", "BRICS", "CSTO", "Commonwealth", "EU", "G20", "G7", "G8", "NATO", "OAS",
               "OIC", "SCO", "Warsaw Pact")
+memory.keep_little()  # a kernel gives big freed blocks back (see worldorder.memory)
 TIMELINE_CATEGORIES = ("institution", "alliance", "treaty", "enlargement", "conflict", "vote")
 DATE = r"\d{4}-\d{2}-\d{2}"
 
@@ -226,22 +227,6 @@ def _vote_codes() -> dict[str, np.ndarray]:
     unique = ordered or np.unique(row.astype(np.int64) * 1024 + iso3).size == row.size
     _require(name, unique, "a country appears twice in one vote")
     return {"row": row, "iso3": iso3, "iso3_names": np.asarray(seats, dtype=object), "vote": vote}
-
-
-@functools.cache
-def table_pool() -> pa.MemoryPool:
-    """The Arrow memory pool for the large tables the helper hands out (every vote is 60 MB of text columns).
-
-    Arrow's default pool keeps freed memory for reuse, so a kernel that built such a table once would hold its size
-    for good. This pool returns freed pages to the operating system at once (jemalloc with no decay, where the
-    pyarrow build has it; else the system allocator). Only the helper's own allocations use it.
-    """
-    try:
-        pool = pa.jemalloc_memory_pool()
-        pa.jemalloc_set_decay_ms(0)
-        return pool
-    except (NotImplementedError, pa.ArrowException):
-        return pa.system_memory_pool()
 
 
 def resolution_table() -> pd.DataFrame:

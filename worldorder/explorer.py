@@ -10,9 +10,9 @@ puts that view in an Output area. A search box finds any recorded vote since 194
 
 Where widgets cannot run (a static HTML export, a viewer without the widget
 manager) the explorer still shows its current view: its display carries, beside
-the live widget, an HTML fallback (the charts as inline SVG made offline by
-vl-convert, and the tables) and a plain-text summary. With
-``WORLDORDER_STATIC=1`` (the static export) it shows only that fallback.
+the live widget, an HTML fallback (each chart's description, and the tables)
+and a plain-text summary. With ``WORLDORDER_STATIC=1`` (the static export) it
+shows only that fallback, with the charts drawn as inline SVG by vl-convert.
 """
 
 from __future__ import annotations
@@ -159,9 +159,14 @@ def view_bundles(view: View) -> list[dict]:
     return bundles
 
 
-def static_html(view: View) -> str:
-    """The view as self-contained HTML: SVG charts, tables and messages (what static pages show)."""
-    parts = [f'<figure role="img" aria-label="{html.escape(c.description)}">{chart_svg(c)}'
+def static_html(view: View, pictures: bool = True) -> str:
+    """The view as self-contained HTML: charts, tables and messages (what static pages show).
+
+    With ``pictures`` the charts are SVG drawn by vl-convert; without, each chart is its description (the live
+    explorer's fallback: vl-convert runs a JavaScript engine that would hold some 34 MB of every learner's kernel,
+    ``make bench``, for a picture nobody sees while the widget runs).
+    """
+    parts = [f'<figure role="img" aria-label="{html.escape(c.description)}">{chart_svg(c) if pictures else ""}'
              f"<figcaption>{html.escape(c.description)}</figcaption></figure>" for c in view.charts.values()]
     parts += [_table_bundle(name, table)["text/html"] for name, table in view.tables.items()]
     parts += [f"<p>{html.escape(m)}</p>" for m in view.messages]
@@ -252,7 +257,7 @@ class BlocExplorer:
         return self.view
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = {"text/html": static_html(self.view), "text/plain": self.view.summary()}
+        bundle = {"text/html": static_html(self.view, pictures=static_mode()), "text/plain": self.view.summary()}
         if not static_mode():
             bundle["application/vnd.jupyter.widget-view+json"] = self.ui._repr_mimebundle_()[
                 "application/vnd.jupyter.widget-view+json"]

@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from worldorder import data, membership, names
+from worldorder import data, membership, memory, names
 from worldorder.vocab import BODIES, ISSUES, VOTE_CODES, VOTE_LABELS
 
 RESOLUTION_COLUMNS = ["resolution", "short", "body", "date", "year", "session", "title", "yes", "no", "abstain",
@@ -170,9 +170,9 @@ def cast_on(symbol: str) -> dict[str, str]:
 
 def _strings(codes: np.ndarray, labels) -> pd.Series:
     """Text column from integer codes into ``labels``, decoded by Arrow (fast for a million rows) straight into the
-    large strings pandas keeps, in :func:`worldorder.data.table_pool`: a table of every vote is given back to the
+    large strings pandas keeps, in :func:`worldorder.memory.table_pool`: a table of every vote is given back to the
     operating system as soon as the learner drops it."""
-    decoded = pc.take(pa.array(list(labels), pa.large_string()), pa.array(codes), memory_pool=data.table_pool())
+    decoded = pc.take(pa.array(list(labels), pa.large_string()), pa.array(codes), memory_pool=memory.table_pool())
     return pd.Series(decoded, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
 
 
