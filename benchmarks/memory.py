@@ -45,12 +45,18 @@ SERVER_GIB = 16
 MB = 1e6
 
 
-def unique_bytes(pid: int) -> int:
-    """Private_Clean + Private_Dirty of a process, in bytes."""
+def rollup(pid: int) -> dict[str, int]:
+    """The fields of /proc/<pid>/smaps_rollup, in bytes."""
     fields = {}
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
         key, value = line.split(":", 1)
         fields[key] = int(value.split()[0]) * 1024
+    return fields
+
+
+def unique_bytes(pid: int) -> int:
+    """Private_Clean + Private_Dirty of a process, in bytes."""
+    fields = rollup(pid)
     return fields["Private_Clean"] + fields["Private_Dirty"]
 
 
@@ -92,6 +98,10 @@ class Kernel:
         time.sleep(0.3)
         return unique_bytes(self.pid)
 
+    def anonymous(self) -> int:
+        """Anonymous memory (heap, arrays): private whatever else runs, unlike a mapped file's pages."""
+        return rollup(self.pid)["Anonymous"]
+
     def stop(self) -> None:
         self.client.stop_channels()
         self.manager.shutdown_kernel(now=True)
@@ -104,11 +114,13 @@ def measure(count: int, cells: list[str]) -> dict:
         for k in kernels:
             k.run(BARE)
         bare = [k.unique() for k in kernels]
+        bare_anon = [k.anonymous() for k in kernels]
         for k in kernels:
             k.run(LOAD)
             for cell in cells:
                 k.run(cell)
         after = [k.unique() for k in kernels]
+        anon = [k.anonymous() - b for k, b in zip(kernels, bare_anon)]
         times = [k.value("[_bare_s, _load_s]") for k in kernels]
         for k in kernels:
             k.run(KEEP)
@@ -118,7 +130,7 @@ def measure(count: int, cells: list[str]) -> dict:
         for k in kernels:
             k.stop()
     return {"kernels": count, "bare": bare, "after": after, "extra": [a - b for a, b in zip(after, bare)],
-            "kept": [k - a for k, a in zip(kept, after)], "table": table,
+            "kept": [k - a for k, a in zip(kept, after)], "table": table, "anonymous": anon,
             "bare_s": [t[0] for t in times], "load_s": [t[1] for t in times]}
 
 
@@ -132,7 +144,9 @@ def run(counts=(1, 2, 4)) -> dict:
     for n, r in results.items():
         print(f"  {n} kernel{'s' if n > 1 else ' '} side by side, each after every vote and notebook 05: "
               f"extra unique per kernel {statistics.mean(r['extra']) / MB:.1f} MB "
-              f"(max {max(r['extra']) / MB:.1f}; target ≤ 40 MB)")
+              f"(max {max(r['extra']) / MB:.1f}; target ≤ 40 MB), of which anonymous "
+              f"{statistics.mean(r['anonymous']) / MB:.1f} MB" + ("; alone, the pages it maps from files (the record, "
+                                                                   "libraries) count as its own" if n == 1 else ""))
     steady = results[counts[-1]]
     print(f"  a learner who also keeps every vote as a table (`{KEEP.split('  #')[0]}`) holds "
           f"{statistics.mean(steady['kept']) / MB:.0f} MB more: the table's own "

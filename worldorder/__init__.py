@@ -9,7 +9,9 @@
 The modules follow the ideas, in layers (each imports only those above it):
 
 - ``vocab``: vote codes, bodies, issue codes
-- ``data``: the one reader of ``data/`` and ``seeds/`` (checksums, schemas, one cache)
+- ``files``: where the shipped files are (a clone, or inside an installed package), checksums, the memory-mapped
+  record; ``memory``: a kernel gives big freed blocks back
+- ``data``: the one reader of ``data/`` and ``seeds/`` (schemas, one cache)
 - ``names``: what a learner types → keys (countries, blocs, resolutions, dates, years)
 - ``membership``: who belonged to what on a day
 - ``record``: the record as tables: filters, search, one vote country by country
