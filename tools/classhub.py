@@ -245,9 +245,9 @@ def install_files(layout: Layout, members: list[Member], repo: Path = REPO) -> N
     layout.notebooks.mkdir(parents=True, exist_ok=True)
     for path in sorted((repo / "notebooks").glob("*.ipynb")):
         shutil.copyfile(path, layout.notebooks / path.name)
-    (layout.lib / "tools").mkdir(parents=True, exist_ok=True)
-    for name in ("__init__.py", "grade.py"):
-        shutil.copyfile(repo / "tools" / name, layout.lib / "tools" / name)
+    # The gradebook tool (python -m tools.grade) with the rest of tools/, whatever it comes to import.
+    shutil.rmtree(layout.lib / "tools", ignore_errors=True)
+    shutil.copytree(repo / "tools", layout.lib / "tools", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     _read_only(layout.prefix / "class")
 
     layout.teacher.mkdir(parents=True, exist_ok=True)
