@@ -10,13 +10,13 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told to; containers and CI machines often are root.
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
 
-# `make lab` for a class: the learner's own copies live in my-work/ (git-ignored); JupyterLab opens there and
-# refuses to save into notebooks/; the project's JupyterLab defaults (no news pop-up, the file browser follows the
-# open notebook) go into the app settings of .venv only, never into ~/.jupyter.
+# `make lab` for a class: the learner's own copies live in my-work/ (git-ignored); JupyterLab opens there, does not
+# save, delete or rename anything in notebooks/ and does not serve solutions/ (tools/classroom.py); the project's
+# JupyterLab defaults (no news pop-up, the file browser follows the open notebook) go into the app settings of .venv only, never into ~/.jupyter.
 WORK          := my-work
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: install browser lab test data bench html student-copy copies grade clean
+.PHONY: install browser lab test data bench html student-copy copies grade clean hub hub-tools hub-proxy hub-grade hub-remove bench-hub
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.11 ...")'
@@ -39,7 +39,7 @@ $(LAB_OVERRIDES): tools/jupyterlab/overrides.json $(STAMP)
 lab: QUIET := 1
 lab: install copies $(LAB_OVERRIDES)  ## open JupyterLab on your own copy my-work/00-start-here.ipynb (localhost only, with a token)
 	PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}" $(JUPYTER) lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. \
-	  --ContentsManager.pre_save_hook=tools.classroom.keep_class_notebooks_clean \
+	  --ServerApp.contents_manager_class=tools.classroom.ClassroomContentsManager \
 	  $(ROOT_ARGS) $(LAB_ARGS) $(WORK)/00-start-here.ipynb
 
 # Test and build tools: only `make test` installs them, never `make lab` (learners) or Binder.
@@ -47,7 +47,7 @@ $(VENV)/.dev-tools: requirements-dev.txt $(STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-test: install browser $(VENV)/.dev-tools  ## run the whole test suite
+test: install browser $(VENV)/.dev-tools hub-tools  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 data: install  ## rebuild data/ from ../shared/data
@@ -72,6 +72,48 @@ copies:  # the learner's own copies: every notebook missing from my-work/ is cop
 
 student-copy: copies  ## copy the notebooks into my-work/; a notebook already there is never overwritten
 	@echo "Your copies are in $(WORK)/. make lab opens them."
+
+# ---------------------------------------------------------------- the class server (hub/README.md)
+HUB_PREFIX ?= /srv/worldorder
+CLASS_LIST ?= hub/class-list.csv
+HUB_IP     ?= 127.0.0.1
+HUB_PORT   ?= 8000
+MEM_LIMIT  ?= 1G
+CULL_IDLE  ?= 3600
+HUB_PROXY  := hub/node_modules/.bin/configurable-http-proxy
+HUB_ENV     = WORLDORDER_HUB_PREFIX="$(HUB_PREFIX)" WORLDORDER_HUB_IP="$(HUB_IP)" WORLDORDER_HUB_PORT="$(HUB_PORT)" \
+              WORLDORDER_MEM_LIMIT="$(MEM_LIMIT)" WORLDORDER_CULL_IDLE="$(CULL_IDLE)"
+
+$(VENV)/.hub-tools: hub/requirements-hub.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r hub/requirements-hub.txt
+	touch $@
+
+# The proxy needs Node.js and npm: installed with apt when missing and possible; otherwise `make hub` stops with the
+# message and the class test is skipped (make test goes on without it).
+$(HUB_PROXY): hub/package.json
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; fi; }
+	@if command -v npm >/dev/null; then cd hub && npm install --no-package-lock --no-audit --no-fund --loglevel=error \
+	  && touch $(CURDIR)/$@; else echo "Node.js and npm are needed for the hub's proxy (Debian/Ubuntu: apt-get install nodejs npm)"; fi
+
+hub-proxy: $(HUB_PROXY)
+	@test -x $(HUB_PROXY) || { echo "the hub's proxy is not installed: see the message above"; exit 1; }
+
+hub-tools: $(VENV)/.hub-tools $(HUB_PROXY)  # JupyterHub, its authenticator and culler in .venv; the proxy in hub/
+
+hub: hub-tools hub-proxy  ## the class server for CLASS_LIST (hub/class-list.csv), as root, on http://127.0.0.1:8000 (hub/README.md)
+	$(BIN)/python -m tools.classhub setup --class-list "$(CLASS_LIST)" --prefix "$(HUB_PREFIX)"
+	@echo "The teacher signs up first at http://$(HUB_IP):$(HUB_PORT)/hub/signup, then approves students at /hub/authorize."
+	cd "$(HUB_PREFIX)/hub" && $(HUB_ENV) exec "$(abspath $(BIN))/jupyterhub" -f "$(CURDIR)/hub/jupyterhub_config.py"
+
+hub-grade: install  ## the class gradebook from every student's notebooks on the hub, into HUB_PREFIX/teacher/gradebook.csv
+	$(BIN)/python -m tools.classbook --prefix "$(HUB_PREFIX)" --out "$(HUB_PREFIX)/teacher/gradebook.csv"
+
+hub-remove: install  ## remove students (NAMES="ada kofi"): their Unix users and homes; their notebooks are archived for the teacher
+	$(BIN)/python -m tools.classhub remove $(NAMES) --prefix "$(HUB_PREFIX)"
+
+bench-hub: hub-tools hub-proxy  ## N simulated students (N=10) through the hub on 127.0.0.1: spawn time, cell times, memory each
+	$(BIN)/python -m benchmarks.hubload --students $(or $(N),10)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build
