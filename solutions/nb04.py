@@ -24,9 +24,10 @@ def solve_04_3():
 
 
 def solve_04_4():
-    """How many members of the African Union (on the day) abstained on ES-11/7?"""
-    members = wo.bloc_members("AU", on="2025-02-24")
-    votes = wo.votes(resolutions="ES-11/7", countries=members)
+    """How many members of the African Union, on the day, abstained on A/RES/62/249 (Abkhazia, Georgia, 2008)?"""
+    day = wo.resolutions(resolutions="62/249")["date"].iloc[0]
+    members = wo.bloc_members("AU", on=day)
+    votes = wo.votes(resolutions="62/249", countries=members)
     return int((votes["vote"] == "A").sum())
 
 

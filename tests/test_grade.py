@@ -12,7 +12,7 @@ RIGHT = {
     "00.1": 'len(record[(record["body"] == "GA") & (record["year"] == 1971)])',
     "00.2": 'record[record["body"] == "SC"]["year"].value_counts().idxmax()',
     "00.3": 'int((record["date"] == record.set_index("resolution").loc["A/RES/ES-11/5", "date"]).sum())',
-    "00.4": 'manifest.sort_values("rows")["file"].iloc[0]',
+    "00.4": 'int(manifest.loc[manifest["file"] != "votes.parquet", "rows"].sum())',
     "00.W": '"I would study ES-11/7: its yes column is lower than for ES-11/1, and no also rose; one vote cannot show why."',
 }
 WRONG = {"00.1": "13", "00.2": "1982", "00.3": "1", "00.4": '"votes.csv"', "00.W": '""'}

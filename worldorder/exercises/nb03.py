@@ -18,7 +18,7 @@ def _():
 @exercise("03.2", hint=("Look up one member's vote on one resolution.",
                         "wo.vote_of(resolution, country) gives the code; wo.VOTE_LABELS turns it into a word.",
                         "Or find India's row in wo.vote_table('ES-11/8') and read `vote_label`."),
-          kind="text", wrong={"Did not vote": "India has a vote in this roll call; 'did not vote' is the code X",
+          kind="vote", wrong={"Did not vote": "India has a vote in this roll call; 'did not vote' is the code X",
                               "Yes": None, "No": None})
 def _():
     return record.vote_table("ES-11/8").set_index("iso3").loc["IND", "vote_label"]

@@ -46,15 +46,18 @@ def _():
 
 
 @exercise("04.4", hint=("Two tables: who was in the African Union on the day, and how each member voted.",
-                        "wo.bloc_members('AU', on=...) gives the members on the day of the vote; "
-                        "wo.votes(resolutions='ES-11/7', countries=...) their votes.",
-                        "Keep the members' rows whose vote is 'A' and count them."),
-          kind="number", wrong={8: "8 is the number of AU members who voted no; count those who abstained",
-                                13: "13 is the number of AU members who voted yes; count those who abstained",
-                                65: "that is every abstention on ES-11/7; keep only the African Union's members"})
+                       "wo.bloc_members('AU', on=...) gives the members on the day of the vote (the `date` of "
+                       "wo.resolutions(resolutions=...)); wo.votes(resolutions=..., countries=...) their votes.",
+                       "Keep the members' rows whose vote is 'A' and count them."),
+          kind="number", wrong={25: "that counts a state that was not in the African Union on that day (today's "
+                                    "members, or the UN's African regional group, are not the AU of 2008): take "
+                                    "the members on the day of the vote",
+                                105: "that is every abstention on the resolution; keep only the African Union's "
+                                     "members",
+                                24.5: None})
 def _():
-    members = set(membership.bloc_members("AU", on="2025-02-24"))
-    votes = record.vote_table("ES-11/7")
+    members = set(membership.bloc_members("AU", on="2008-04-15"))
+    votes = record.vote_table("A/RES/62/249")
     return int((votes["iso3"].isin(members) & (votes["vote"] == "A")).sum())
 
 

@@ -10,7 +10,7 @@ DEFAULT_BLOCS = blocvotes.DEFAULT_BLOCS
                        "wo.cohesion(blocs, ['ES-11/4']) gives each bloc's agreement_index, members dated to the vote.",
                        "Find the row with the smallest agreement_index and answer with its `bloc` as the table "
                        "writes it."),
-          kind="text", wrong={"AU": "the AU was the most split on ES-11/7, the notebook's vote; ES-11/4 is another "
+          kind="bloc", wrong={"AU": "the AU was the most split on ES-11/7, the notebook's vote; ES-11/4 is another "
                                     "vote: compute it", "EU": "the EU voted as one on ES-11/4", "NATO": None,
                               "G7": None})
 def _():
