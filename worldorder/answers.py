@@ -8,7 +8,7 @@ reach the same form, and nothing that only looks like the answer may:
 >>> number("1,1")
 Traceback (most recent call last):
 ...
-ValueError: '1,1' is not written as a number: write 11 or 1.1 (a comma only between groups of three digits, as in 1,234)
+ValueError: '1,1' is not written as a number: write digits, with a point for decimals and a comma only between groups of three digits (as in 1,234 or 0.37)
 >>> vote("abstained"), vote("Abstention"), vote("A"), vote("in favour"), vote("did not vote")
 ('A', 'A', 'A', 'Y', 'X')
 >>> import pandas as pd
@@ -94,13 +94,10 @@ def number(answer) -> float:
     """A number from a number or from text written as one ("12", "1,234", "36.7%"); anything else raises."""
     answer = _plain(answer)
     if isinstance(answer, str):
-        text = answer.strip().replace("\u2009", "").replace(" ", "")
+        text = answer.strip()
         if not _NUMBER.fullmatch(text):
-            digits = text.replace(",", "")
-            advice = f"write {digits} or {text.replace(',', '.')}" if "," in text and digits.isdigit() else \
-                "write digits only, e.g. 12 or 0.37"
-            raise ValueError(f"{answer!r} is not written as a number: {advice} (a comma only between groups of "
-                             "three digits, as in 1,234)")
+            raise ValueError(f"{answer!r} is not written as a number: write digits, with a point for decimals "
+                             "and a comma only between groups of three digits (as in 1,234 or 0.37)")
         plain = text.replace(",", "")
         answer = float(plain.removesuffix("%")) / (100 if plain.endswith("%") else 1)
     if isinstance(answer, bool) or not isinstance(answer, (int, float, Fraction)):

@@ -234,13 +234,17 @@ def written(key: str, look_for: Iterable[str]):
 # ---------------------------------------------------------------- charts
 
 def chart_exercise(key: str, marks, encodings: Mapping[str, tuple], hint="", data: Callable | None = None,
-                   title: bool = True, description: bool = True):
+                   title: bool = True, description: bool = True, draws: Callable | None = None,
+                   sort: tuple[str, str] | None = None, typed: bool = False):
     """Register a chart to build: accepted ``marks``; ``encodings`` maps each required channel to ``(field,
-    types)`` (a column, a tuple of columns or ``None`` for any; type letters such as ``"QT"``); ``data(table)``
-    returns ``None`` or what is wrong with the chart's table; ``title``/``description`` are required by default.
+    types)`` (a column, a tuple of columns or ``None`` for any; type letters such as ``"QT"``); ``draws()`` returns
+    what the chart must draw (see :func:`worldorder.chartspec.draws_problems`), judged on the chart's data after
+    its transforms and aggregates; ``data(table)`` returns ``None`` or what is wrong with the chart's table, used
+    when what is drawn cannot be evaluated; ``sort=("y", "x")``: y sorted by x; ``typed``: every encoding written
+    with its type; ``title``/``description`` are required by default.
     """
     spec = {"marks": (marks,) if isinstance(marks, str) else tuple(marks), "encodings": dict(encodings),
-            "data": data, "title": title, "description": description}
+            "data": data, "title": title, "description": description, "draws": draws, "sort": sort, "typed": typed}
     EXERCISES[key] = Exercise(key, "chart", _hints(hint, "chart"), spec=spec)
 
 

@@ -63,6 +63,9 @@ chart_exercise("01.6", marks="line", encodings={"x": ("year", "QT"), "y": ("memb
                      "counts = wo.membership_counts(['Warsaw Pact']) has the columns year and members.",
                      "Copy the NATO chart of section 2 (nato_chart) and change only its table; keep the types "
                      "(:Q for both axes) and write a title and a description of your own."),
+               draws=lambda: {"table": membership.membership_counts(["Warsaw Pact"]),
+                              "channels": {"year": ("x",), "members": ("y",)},
+                              "what": "the Warsaw Pact's members year by year (year across, members up)"},
                data=lambda t: None if "bloc" in t and set(t["bloc"]) == {"Warsaw Pact"}
                else "the chart's table should be the Warsaw Pact's counts (wo.membership_counts(['Warsaw Pact']))")
 

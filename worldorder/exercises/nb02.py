@@ -55,6 +55,8 @@ chart_exercise("02.5", marks="line", encodings={"x": ("year", "QT"), "y": ("shar
                      "In wo.yearly_agreement() each pair is stored once, alphabetically: CHN comes before USA.",
                      "agreement[(agreement['iso3_a'] == 'CHN') & (agreement['iso3_b'] == 'USA')], then copy the "
                      "notebook's USA-Russia line chart and change only its table, title and description."),
+               draws=lambda: {"table": pairs.us_agreement(["CHN"]), "channels": {"year": ("x",), "share": ("y",)},
+                              "what": "the USA–China share of identical votes year by year (year across, share up)"},
                data=_pair)
 
 written("02.W", ["compares named years or periods (Cold War and after)", "quotes shares computed in the notebook",

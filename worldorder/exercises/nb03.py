@@ -58,6 +58,14 @@ def _():
     return len(record.side_with("A/RES/ES-11/7", "CHN"))
 
 
+def _es11_1_drawn():
+    counts = record.vote_table("ES-11/1")["vote"].value_counts()
+    what = "the counts of ES-11/1's roll call on one axis"
+    return [{"table": counts.rename("n").reset_index(), "channels": {"n": ("x", "y")}, "what": what},
+            {"table": counts.drop("X", errors="ignore").rename("n").reset_index(), "channels": {"n": ("x", "y")},
+             "what": what}]
+
+
 def _es11_1_counts(table):
     expected = sorted(record.vote_table("ES-11/1")["vote"].value_counts().tolist())
     numbers = table.select_dtypes("number")
@@ -72,7 +80,7 @@ chart_exercise("03.6", marks="bar", encodings={"x": (None, "QN"), "y": (None, "Q
                      "makes a table of them.",
                      "Copy the ES-11/7 bar chart of section 2 (es7_chart) and change its table, title and "
                      "description; the counts go on one axis as :Q, the kinds of vote on the other as :N."),
-               data=_es11_1_counts)
+               draws=_es11_1_drawn, data=_es11_1_counts)
 
 written("03.W", ["names the votes of the day (ES-11/7, ES-11/8, S/RES/2774)", "says who voted as the US did, "
                  "with numbers from a cell", "separates the vote on the text from the draft the US tabled",

@@ -131,6 +131,9 @@ chart_exercise("04.9", marks="bar", encodings={"y": ("seed", "N"), "x": (None, "
                      "sum(n) counts the claims in each segment.",
                      "Copy the chart of section 9 and change two things: the column kept beside rating, and the "
                      "one on y; then a title and a description of your own."),
+               draws=lambda: {"table": ledger.claims().groupby(["seed", "rating"]).size().rename("n").reset_index(),
+                              "channels": {"seed": ("y",), "rating": ("color",), "n": ("x",)},
+                              "what": "the number of claims of each seed (y) and rating (colour) as bar lengths"},
                data=lambda t: None if {"seed", "rating"} <= set(t.columns)
                else "the chart's table needs the ledger's columns seed and rating")
 

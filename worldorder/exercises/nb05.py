@@ -1,6 +1,6 @@
 """Exercises of notebook 05 (compare vote blocs): the expected answers, computed from the shipped data."""
 
-from worldorder import blocpairs, blocvotes, record
+from worldorder import blocpairs, blocvotes, names, record
 from worldorder.checks import chart_exercise, exercise, written
 
 DEFAULT_BLOCS = blocvotes.DEFAULT_BLOCS
@@ -78,6 +78,9 @@ chart_exercise("05.6", marks=("bar", "point", "tick"),
                      "wo.cohesion(blocs, ['ES-11/8']) has the columns bloc and agreement_index.",
                      "mark_bar() with the index on one axis (a number, :Q) and the bloc on the other (a name, "
                      ":N), as the split chart of section 2 did with counts; then .properties(title, description)."),
+               draws=lambda: {"table": blocvotes.cohesion(names.bloc_names(), ["ES-11/8"]),
+                              "channels": {"bloc": ("x", "y"), "agreement_index": ("x", "y")}, "subset": True,
+                              "what": "blocs' Agreement Index on ES-11/8 (one axis the bloc, the other its index)"},
                data=lambda t: None if "short" in t and set(t["short"]) == {"ES-11/8"}
                else "the chart's table should be wo.cohesion(..., ['ES-11/8']) (ES-11/8 only)")
 

@@ -76,6 +76,9 @@ chart_exercise("06.5", marks=("point", "circle", "tick", "bar"), encodings={"x":
                      "The table has the columns position (a number) and country (a name).",
                      "One point per member (mark_point): the position across as a number (:Q), the country down "
                      "as a name (:N), sorted by the position (sort='-x'); then a title and a description."),
+               sort=("y", "x"),
+               draws=lambda: {"table": scaling.positions(1990), "channels": {"position": ("x",), "country": ("y",)},
+                              "what": "each member's position of 1990 across and its name down"},
                data=lambda t: None if "year" in t and set(t["year"]) == {1990}
                else "the chart's table should be wo.positions(1990)")
 
