@@ -16,7 +16,7 @@ Anything else raises :class:`CannotEvaluate`; the checks then fall back to readi
 >>> table = pd.DataFrame({"vote": ["Y", "Y", "N", "A"], "iso3": ["FRA", "DEU", "RUS", "CHN"]})
 >>> chart = alt.Chart(table).mark_bar().encode(x="count():Q", y="vote:N").transform_filter("datum.iso3 !== 'CHN'")
 >>> drawn(chart.to_dict())[0][1].sort_values("y").to_dict("list")
-{'x': [1, 2], 'y': ['N', 'Y']}
+{'y': ['N', 'Y'], 'x': [1, 2]}
 """
 
 from __future__ import annotations
