@@ -43,3 +43,12 @@ def solve_01_6():
     counts = wo.membership_counts(["Warsaw Pact"])
     return alt.Chart(counts).mark_line().encode(x="year:Q", y="members:Q").properties(
         title="Warsaw Pact members", description="Line chart of the Warsaw Pact's members on 31 December each year.")
+
+
+def solve_01_7():
+    """founders(spells): the members that joined on the bloc's first day, from its membership spells."""
+    def founders(spells):
+        first = spells["joined_date"].min()
+        return spells.loc[spells["joined_date"] == first, "iso3"].tolist()
+
+    return founders

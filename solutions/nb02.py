@@ -36,3 +36,13 @@ def solve_02_5():
     pair = agreement[(agreement["iso3_a"] == "CHN") & (agreement["iso3_b"] == "USA")]
     return alt.Chart(pair).mark_line().encode(x="year:Q", y="share:Q").properties(
         title="USA and China", description="Line chart of the yearly share of identical GA votes of the USA and China.")
+
+
+def solve_02_6():
+    """identical_share(votes, a, b): the share of identical votes of a and b over the votes both cast."""
+    def identical_share(votes, a, b):
+        wide = votes.pivot(index="resolution", columns="iso3", values="vote")
+        both = wide[wide[a].isin(["Y", "N", "A"]) & wide[b].isin(["Y", "N", "A"])]
+        return (both[a] == both[b]).mean()
+
+    return identical_share

@@ -38,3 +38,11 @@ def solve_03_6():
     counts = wo.votes(resolutions="ES-11/1")["vote"].value_counts().reset_index()
     return alt.Chart(counts).mark_bar().encode(x="count:Q", y="vote:N").properties(
         title="ES-11/1", description="Bar chart of the votes on A/RES/ES-11/1.")
+
+
+def solve_03_7():
+    """no_voters(votes): the members that voted no in one roll call."""
+    def no_voters(votes):
+        return votes.loc[votes["vote"] == "N", "iso3"].tolist()
+
+    return no_voters

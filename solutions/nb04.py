@@ -62,3 +62,12 @@ def solve_04_9():
     table = wo.claims()[["seed", "rating"]].assign(n=1)
     return alt.Chart(table).mark_bar().encode(y="seed:N", x="sum(n):Q", color="rating:N").properties(
         title="Ratings per seed", description="Stacked bars: the number of ledger claims of each seed, by rating.")
+
+
+def solve_04_10():
+    """voted_as(votes, country): how many other members cast exactly the country's vote in one roll call."""
+    def voted_as(votes, country):
+        own = votes.loc[votes["iso3"] == country, "vote"].iloc[0]
+        return int(((votes["vote"] == own) & (votes["iso3"] != country)).sum())
+
+    return voted_as

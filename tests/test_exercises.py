@@ -13,7 +13,8 @@ from worldorder import checks as selfcheck
 
 selfcheck._load_all()
 EXERCISES = sorted(k for k, ex in selfcheck.EXERCISES.items() if ex.kind != "written")
-ANSWERED = sorted(k for k in EXERCISES if selfcheck.EXERCISES[k].kind != "chart")
+ANSWERED = sorted(k for k in EXERCISES if selfcheck.EXERCISES[k].kind not in ("chart", "function"))
+FUNCTIONS = sorted(k for k in EXERCISES if selfcheck.EXERCISES[k].kind == "function")
 
 
 def solution(key):
@@ -266,3 +267,62 @@ def test_06_5_asks_for_the_sort_order():
         assert wo.check("06.5", dots.encode(x="position:Q", y=y)), y
     result = wo.check("06.5", dots.encode(x="position:Q", y="country:N"))
     assert not result and "not sorted" in result.message
+
+
+# ---------------------------------------------------------------- functions of the tables, on changed copies
+
+#: for each function exercise, a shortcut that fits only today's numbers, and the case it must fail on
+SHORTCUTS = {
+    "01.7": (lambda spells: ["IDN", "MYS", "PHL", "SGP", "THA"], "a founder's row is removed"),
+    "02.6": (lambda votes, a, b: solution("02.6")()(wo.votes(years=1995, body="GA", countries=["FRA", "DEU"]), a, b),
+             "one yes vote is flipped to no"),
+    "03.7": (lambda votes: sorted(wo.votes(resolutions="ES-11/7").query("vote == 'N'")["iso3"]),
+             "one yes voter voted no"),
+    "04.10": (lambda votes, country: int((votes["vote"] == "A").sum()) - 1, "the country itself voted yes"),
+    "05.7": (lambda votes: solution("05.7")()(selfcheck_tables("05.7")), "one member that did not vote voted yes"),
+    "06.6": (lambda members, first, last: int(wo.members()["admission_date"].dt.year.between(first, last).sum()),
+             "a member admitted in 1955 is removed"),
+}
+
+
+def selfcheck_tables(key):
+    """The real table a function exercise runs on (read again, as a shortcut would)."""
+    from worldorder.exercises import nb05
+
+    return nb05._au_votes()["votes"]
+
+
+def test_notebooks_01_to_06_each_ask_for_a_function_of_the_tables():
+    assert {k.split(".")[0] for k in FUNCTIONS} >= {"01", "02", "03", "04", "05", "06"}
+    assert set(SHORTCUTS) == set(FUNCTIONS)
+
+
+@pytest.mark.parametrize("key", FUNCTIONS)
+def test_a_right_function_passes_on_the_real_data_and_every_changed_copy(key):
+    result = wo.check(key, solution(key)())
+    assert result and "changed copies" in result.message, result.message
+
+
+@pytest.mark.parametrize("key", FUNCTIONS)
+def test_a_shortcut_that_fits_only_today_fails_and_names_the_case(key):
+    shortcut, case = SHORTCUTS[key]
+    result = wo.check(key, shortcut)
+    assert not result and "right on the real data" in result.message and case in result.message, result.message
+
+
+@pytest.mark.parametrize("key", FUNCTIONS)
+def test_a_function_exercise_explains_an_empty_stub_and_a_value(key):
+    def stub(*tables):
+        ...
+
+    assert wo.check(key, stub).status == "no answer"
+    assert "give the function itself" in wo.check(key, 12).message
+    assert wo.check(key, ...).status == "no answer"
+
+
+def test_a_function_that_stops_is_told_where():
+    def broken(votes):
+        return votes["no such column"]
+
+    result = wo.check("03.7", broken)
+    assert not result and "on the real data, your function stopped with KeyError" in result.message

@@ -325,6 +325,8 @@ def check(key: str, answer) -> CheckResult:
         return check_chart(key, answer)
     if ex.kind == "written":
         return _check_written(ex, answer)
+    if ex.kind == "function":
+        return _check_function(ex, answer)
     if _empty(answer):
         return _record(ex, False, "no answer", f"no answer yet. Replace ... with your answer. Hint: {_hint(ex)}")
     try:
@@ -350,6 +352,17 @@ def check_chart(key: str, chart) -> CheckResult:
     if not problems:
         return _record(ex, True, "right", "Right! The chart has everything asked for.")
     return _record(ex, False, "not yet", f"Not yet: {'; '.join(problems)}. Hint: {_hint(ex)}")
+
+
+def _check_function(ex: Exercise, answer) -> CheckResult:
+    """A "write a function" exercise (worldorder.methods): run on the real data and on changed copies."""
+    if _empty(answer):
+        return _record(ex, False, "no answer", f"no function yet. Hint: {_hint(ex)}")
+    status, text = ex._verdict(answer)
+    if status == "right":
+        return _record(ex, True, "right", text)
+    lead = "no answer yet: " if status == "no answer" else "Not yet: "
+    return _record(ex, False, status, f"{lead}{text}. Hint: {_hint(ex)}")
 
 
 def _check_written(ex: Exercise, answer) -> CheckResult:

@@ -1,7 +1,10 @@
 """Exercises of notebook 01 (the post-war order): the expected answers, computed from the shipped data."""
 
+import pandas as pd
+
 from worldorder import data, membership
 from worldorder.checks import chart_exercise, exercise, written
+from worldorder.methods import drop_one, function_exercise, move_date
 
 
 @exercise("01.1", hint=("Count ASEAN's members year by year, then find the first year that reaches 10.",
@@ -68,6 +71,18 @@ chart_exercise("01.6", marks="line", encodings={"x": ("year", "QT"), "y": ("memb
                               "what": "the Warsaw Pact's members year by year (year across, members up)"},
                data=lambda t: None if "bloc" in t and set(t["bloc"]) == {"Warsaw Pact"}
                else "the chart's table should be the Warsaw Pact's counts (wo.membership_counts(['Warsaw Pact']))")
+
+@function_exercise("01.7", "founders", tables=lambda: {"spells": data.blocs().query("bloc == 'ASEAN'")},
+                   changes=[("a founder's row is removed", drop_one("iso3", "IDN")),
+                            ("a founder's join date moves a year later",
+                             move_date("joined_date", lambda s: s["iso3"] == "THA", pd.DateOffset(years=1)))],
+                   kind="countries",
+                   hint=("Founders are the members that joined on the bloc's first day: find that day in the table.",
+                         "The `joined_date` column holds each spell's join date; `.min()` gives the earliest.",
+                         "Keep the rows whose `joined_date` equals the column's minimum and return their `iso3` "
+                         "values as a list."))
+def _(spells):
+    return sorted(spells.loc[spells["joined_date"] == spells["joined_date"].min(), "iso3"].unique())
 
 written("01.W", ["gives at least two numbers computed in this notebook", "names dates (join and leave years)",
                  "names a caveat of the membership data (month-only dates, states that no longer exist)",

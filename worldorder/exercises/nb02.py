@@ -1,7 +1,8 @@
 """Exercises of notebook 02 (eighty years of GA votes): the expected answers, computed from the shipped data."""
 
-from worldorder import order, pairs
+from worldorder import order, pairs, record
 from worldorder.checks import chart_exercise, exercise, written
+from worldorder.methods import flip_one, function_exercise
 
 
 @exercise("02.1", hint=("The notebook followed the USA and Russia: do the same for another pair and year.",
@@ -58,6 +59,25 @@ chart_exercise("02.5", marks="line", encodings={"x": ("year", "QT"), "y": ("shar
                draws=lambda: {"table": pairs.us_agreement(["CHN"]), "channels": {"year": ("x",), "share": ("y",)},
                               "what": "the USA–China share of identical votes year by year (year across, share up)"},
                data=_pair)
+
+def _pair_votes():
+    return {"votes": record.votes(years=1995, body="GA", countries=["FRA", "DEU"]), "a": "FRA", "b": "DEU"}
+
+
+@function_exercise("02.6", "identical_share", tables=_pair_votes,
+                   changes=[("one yes vote is flipped to no", flip_one("Y", "N")),
+                            ("one of the two did not vote (X) on a resolution", flip_one("Y", "X")),
+                            ("one abstention becomes a yes", flip_one("A", "Y"))],
+                   kind="number", tolerance=0.0005,
+                   hint=("Only the resolutions on which both voted (Y, N or A) count, as in section 1.",
+                         "Pivot the votes to one row per resolution and one column per country "
+                         "(`pivot(index='resolution', columns='iso3', values='vote')`).",
+                         "Keep the rows where both columns are Y, N or A (`.isin`), then take the mean of "
+                         "`row[a] == row[b]` over those rows."))
+def _(votes, a, b):
+    wide = votes.pivot(index="resolution", columns="iso3", values="vote")
+    both = wide[wide[a].isin(["Y", "N", "A"]) & wide[b].isin(["Y", "N", "A"])]
+    return float((both[a] == both[b]).mean())
 
 written("02.W", ["compares named years or periods (Cold War and after)", "quotes shares computed in the notebook",
                  "says how few votes some years rest on", "distinguishes allies (UK, France) from the median member"])

@@ -3,6 +3,7 @@
 from worldorder import record
 from worldorder.charts import maps
 from worldorder.checks import chart_exercise, exercise, written
+from worldorder.methods import drop_one, flip_one, function_exercise
 
 
 @exercise("03.1", hint=("Count a roll call yourself, as section 2 did for the text of 24 February, on another vote.",
@@ -81,6 +82,17 @@ chart_exercise("03.6", marks="bar", encodings={"x": (None, "QN"), "y": (None, "Q
                      "Copy the ES-11/7 bar chart of section 2 (es7_chart) and change its table, title and "
                      "description; the counts go on one axis as :Q, the kinds of vote on the other as :N."),
                draws=_es11_1_drawn, data=_es11_1_counts)
+
+@function_exercise("03.7", "no_voters", tables=lambda: {"votes": record.vote_table("ES-11/7")},
+                   changes=[("one yes voter voted no", flip_one("Y", "N")),
+                            ("one no voter's row is removed", drop_one("vote", "N"))],
+                   kind="countries",
+                   hint=("The table has one row per member and its `vote`: keep the no votes.",
+                         "A comparison in square brackets keeps rows: `votes[votes['vote'] == ...]`.",
+                         "Keep the rows whose vote is 'N' and return their `iso3` values as a list "
+                         "(`.tolist()`)."))
+def _(votes):
+    return sorted(votes.loc[votes["vote"] == "N", "iso3"])
 
 written("03.W", ["names the votes of the day (ES-11/7, ES-11/8, S/RES/2774)", "says who voted as the US did, "
                  "with numbers from a cell", "separates the vote on the text from the draft the US tabled",

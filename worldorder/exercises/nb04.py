@@ -2,6 +2,7 @@
 
 from worldorder import ledger, membership, record
 from worldorder.checks import chart_exercise, exercise, starts, written
+from worldorder.methods import drop_one, flip_one, function_exercise, set_where
 
 
 @exercise("04.1", hint=("'Only' makes the list complete: every no vote must be named, and only those.",
@@ -136,6 +137,20 @@ chart_exercise("04.9", marks="bar", encodings={"y": ("seed", "N"), "x": (None, "
                               "what": "the number of claims of each seed (y) and rating (colour) as bar lengths"},
                data=lambda t: None if {"seed", "rating"} <= set(t.columns)
                else "the chart's table needs the ledger's columns seed and rating")
+
+@function_exercise("04.10", "voted_as", tables=lambda: {"votes": record.vote_table("ES-11/9"), "country": "IND"},
+                   changes=[("one member that voted yes abstained instead", flip_one("Y", "A")),
+                            ("one abstainer's row is removed", drop_one("vote", "A")),
+                            ("one abstainer did not vote", flip_one("A", "X")),
+                            ("the country itself voted yes", set_where("vote", lambda v: v["iso3"] == "IND", "Y"))],
+                   kind="number",
+                   hint=("First read the country's own vote in the table, then count who cast the same.",
+                         "`votes.set_index('iso3')['vote']` gives each member's vote; `.loc[country]` reads one.",
+                         "Count the rows whose vote equals the country's, and leave the country itself out "
+                         "(minus one)."))
+def _(votes, country):
+    vote = votes.set_index("iso3")["vote"]
+    return int((vote == vote.loc[country]).sum() - 1)
 
 written("04.W", ["separates the checkable part (the votes of the day) from the interpretation ('seems', 'teams')",
                  "quotes verdicts or counts from cells, for the day and for a longer span",

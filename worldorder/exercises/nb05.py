@@ -1,7 +1,8 @@
 """Exercises of notebook 05 (compare vote blocs): the expected answers, computed from the shipped data."""
 
-from worldorder import blocpairs, blocvotes, names, record
+from worldorder import blocpairs, blocvotes, membership, names, record
 from worldorder.checks import chart_exercise, exercise, written
+from worldorder.methods import drop_one, flip_one, function_exercise
 
 DEFAULT_BLOCS = blocvotes.DEFAULT_BLOCS
 
@@ -83,6 +84,26 @@ chart_exercise("05.6", marks=("bar", "point", "tick"),
                               "what": "blocs' Agreement Index on ES-11/8 (one axis the bloc, the other its index)"},
                data=lambda t: None if "short" in t and set(t["short"]) == {"ES-11/8"}
                else "the chart's table should be wo.cohesion(..., ['ES-11/8']) (ES-11/8 only)")
+
+def _au_votes():
+    members = membership.bloc_members("AU", on="2025-12-03")
+    votes = record.vote_table("ES-11/9")
+    return {"votes": votes[votes["iso3"].isin(members)].reset_index(drop=True)}
+
+
+@function_exercise("05.7", "agreement_index", tables=_au_votes,
+                   changes=[("one yes vote is flipped to no", flip_one("Y", "N")),
+                            ("one member that did not vote voted yes", flip_one("X", "Y")),
+                            ("one abstainer's row is removed", drop_one("vote", "A"))],
+                   kind="number", tolerance=0.0005,
+                   hint=("Count the yes, no and abstain votes in the table; members who did not vote (X) are left "
+                         "out.",
+                         "`(votes['vote'] == 'Y').sum()` counts one kind; the formula of section 2 uses the "
+                         "largest count and the total of the three.",
+                         "Return (largest − (total − largest) / 2) / total, with total = Y + N + A."))
+def _(votes):
+    counts = votes["vote"].value_counts()
+    return float(blocvotes.agreement_index(counts.get("Y", 0), counts.get("N", 0), counts.get("A", 0)))
 
 written("05.W", ["names the votes compared", "quotes Agreement Index values from a cell",
                  "names the defectors", "says membership was dated to each vote and whether it matters"])
