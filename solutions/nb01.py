@@ -18,11 +18,9 @@ def solve_01_2():
 
 
 def solve_01_3():
-    """The timeline category with the most events from 1950 to 1989."""
-    events = wo.timeline()
-    cold_war = events[events["start"].dt.year.between(1950, 1989)]
-    return cold_war.groupby("category").size().idxmax()
-
+    """To how many blocs did the United Kingdom belong on 1 January 1990?"""
+    blocs = wo.blocs()["bloc"].unique()
+    return sum(wo.is_member("United Kingdom", bloc, on="1990-01-01") for bloc in blocs)
 
 def solve_01_4():
     """AU members at the end of 2011, the year South Sudan joined."""

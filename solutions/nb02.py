@@ -4,16 +4,16 @@ import worldorder as wo
 
 
 def solve_02_1():
-    """USA–India share of identical votes in 1985 (the pair is stored as IND, USA)."""
+    """USA–Mexico share of identical votes in 1979 (the pair is stored as MEX, USA)."""
     table = wo.yearly_agreement()
-    row = table.query("iso3_a == 'IND' and iso3_b == 'USA' and year == 1985")
+    row = table.query("iso3_a == 'MEX' and iso3_b == 'USA' and year == 1979")
     return float(row["share"].iloc[0])
 
 
 def solve_02_2():
-    """The full year after 1991 in which the USA and the UK voted identically least often."""
-    uk = wo.us_agreement(["UK"])
-    after = uk[(uk["year"] >= 1992) & (uk["year"] <= wo.last_full_year())]
+    """The full year after 1991 in which the USA and Japan voted identically least often."""
+    japan = wo.us_agreement(["Japan"])
+    after = japan[(japan["year"] >= 1992) & (japan["year"] <= wo.last_full_year())]
     return int(after.sort_values("share")["year"].iloc[0])
 
 

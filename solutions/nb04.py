@@ -18,9 +18,9 @@ def solve_04_2():
 
 
 def solve_04_3():
-    """How many claims of type 'wording or authorship fact' does the ledger rate right?"""
+    """How many claims about A/RES/ES-11/7 alone does the ledger rate right?"""
     claims = wo.claims()
-    return len(claims.query("claim_type == 'wording or authorship fact' and rating == 'right'"))
+    return len(claims.query("resolution == 'A/RES/ES-11/7' and rating == 'right'"))
 
 
 def solve_04_4():
@@ -32,8 +32,8 @@ def solve_04_4():
 
 
 def solve_04_5():
-    """On how many recorded GA votes of 2024 did the USA and Russia, both voting, cast the same vote?"""
-    wide = wo.votes(body="GA", years=2024, countries=["USA", "RUS"]).pivot(
+    """On how many recorded GA votes of 2014 did the USA and Russia, both voting, cast the same vote?"""
+    wide = wo.votes(body="GA", years=2014, countries=["USA", "RUS"]).pivot(
         index="resolution", columns="iso3", values="vote")
     both = wide[wide["USA"].isin(["Y", "N", "A"]) & wide["RUS"].isin(["Y", "N", "A"])]
     return int((both["USA"] == both["RUS"]).sum())

@@ -27,16 +27,21 @@ def _():
     return len(membership.bloc_members("CSTO", on="2010-01-01"))
 
 
-@exercise("01.3", hint=("Keep the events from 1950 to 1989, then count the events of each category.",
-                       "The `start` column of `events` is a real date: compare it with '1950-01-01' and "
-                       "'1990-01-01'.",
-                       "Count the `category` values of the rows you kept and answer with the name of the largest."),
-          kind="text", wrong={"enlargement": "that is the largest category over the whole timeline: keep 1950 to "
-                                             "1989 only", "treaty": None, "vote": None})
+@exercise("01.3", hint=("Membership depends on the day: find every bloc that counted the United Kingdom on 1 January 1990.",
+                       "wo.bloc_members(bloc, on=day) lists a bloc's members on a day; the blocs are in the `bloc` "
+                       "column of wo.blocs(). Or keep the United Kingdom's rows of wo.blocs() and compare "
+                       "`joined_date` and `left_date` with the day.",
+                       "Keep the spells of 'GBR' that began on or before 1990-01-01 and had not ended by then (no "
+                       "`left_date`, or a later one), and count their blocs."),
+          kind="number", wrong={3: "the bloc table lists the EU with its predecessor, the European Communities, which "
+                                   "the United Kingdom joined in 1973: count it",
+                                5: "that counts a bloc the United Kingdom joined after 1 January 1990"})
 def _():
-    events = data.timeline()
-    starts = events["date"].str[:4].astype(int)
-    return events.loc[(starts >= 1950) & (starts <= 1989), "category"].value_counts().index[0]
+    spells = data.blocs()
+    day = pd.Timestamp("1990-01-01")
+    uk = spells[(spells["iso3"] == "GBR") & (spells["joined_date"] <= day)
+                & ~(spells["left_date"] <= day)]
+    return int(uk["bloc"].nunique())
 
 
 @exercise("01.4", hint=("South Sudan joined the African Union (AU) in 2011: count the members at the end of that "

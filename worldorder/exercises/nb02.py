@@ -6,24 +6,25 @@ from worldorder.methods import flip_one, function_exercise
 
 
 @exercise("02.1", hint=("The notebook followed the USA and Russia: do the same for another pair and year.",
-                        "In wo.yearly_agreement() each pair is stored once, alphabetically: IND is iso3_a, USA "
+                        "In wo.yearly_agreement() each pair is stored once, alphabetically: MEX is iso3_a, USA "
                         "iso3_b.",
-                        "Filter the table to that pair and the year 1985, then read `share`."),
+                        "Filter the table to that pair and the year 1979, then read `share`."),
           kind="number", tolerance=0.0005, percent_ok=True,
-          wrong={0.367: "that is the USA–Russia share of 1995; this question asks about India in 1985",
-                 15: "that looks like a count of identical votes: give the share (identical over both voting)"})
+          wrong={0.367: "that is the USA–Russia share of 1995; this question asks about Mexico in 1979",
+                 40: "that looks like a count of identical votes: give the share (identical over both voting)"})
 def _():
-    return pairs.agreement_share("USA", "IND", 1985)
+    return pairs.agreement_share("USA", "MEX", 1979)
 
 
-@exercise("02.2", hint=("Follow the USA and the UK year by year, then find the lowest year.",
-                        "wo.us_agreement(['UK']) gives one row per year; keep 1992 to wo.last_full_year().",
+@exercise("02.2", hint=("Follow the USA and Japan year by year, then find the lowest year.",
+                        "wo.us_agreement(['Japan']) gives one row per year; keep 1992 to wo.last_full_year().",
                         "Find the year of the smallest `share` (.idxmin() on a share indexed by year, or "
                         "sort_values)."),
           kind="value", wrong={2025: "2025 is not a full year: stop at wo.last_full_year()",
-                               1991: "the question starts in 1992, after the Cold War", 2007: None})
+                               1991: "the question starts in 1992, after the Cold War",
+                               2006: "close: that is Japan's second-lowest year"})
 def _():
-    table = pairs.us_agreement(["GBR"]).set_index("year")["share"]
+    table = pairs.us_agreement(["JPN"]).set_index("year")["share"]
     return int(table.loc[1992:order.last_full_year()].idxmin())
 
 

@@ -36,14 +36,17 @@ def _():
     return int(same.sum())
 
 
-@exercise("04.3", hint=("The ledger has a claim type and a rating on every row: you need both.",
-                        "wo.claims() has the columns claim_type and rating.",
-                        "Keep the rows with claim_type 'wording or authorship fact' and rating 'right', and count "
-                        "them."),
-          kind="number", wrong={0: None})
+@exercise("04.3", hint=("The ledger has the resolution a claim is about and a rating on every row: you need both.",
+                        "wo.claims() has the columns resolution and rating; some claims name several resolutions, "
+                        "separated by ';'.",
+                        "Keep the rows whose `resolution` is exactly 'A/RES/ES-11/7' (==, not str.contains) and "
+                        "whose rating is 'right', and count them."),
+          kind="number", wrong={21: "that counts every claim about ES-11/7; keep those rated right",
+                                23: "that also counts claims about several resolutions at once: keep those about "
+                                    "ES-11/7 alone"})
 def _():
     table = ledger.claims()
-    return int(((table["claim_type"] == "wording or authorship fact") & (table["rating"] == "right")).sum())
+    return int(((table["resolution"] == "A/RES/ES-11/7") & (table["rating"] == "right")).sum())
 
 
 @exercise("04.4", hint=("Two tables: who was in the African Union on the day, and how each member voted.",
@@ -63,16 +66,16 @@ def _():
 
 
 @exercise("04.5", hint=("'Sided with Russia' is a claim about one day; put it beside a whole year.",
-                        "wo.votes(body='GA', years=2024, countries=['USA', 'RUS']) pivoted to one row per "
+                        "wo.votes(body='GA', years=2014, countries=['USA', 'RUS']) pivoted to one row per "
                         "resolution gives the two votes side by side.",
                         "Keep the votes on which both voted (Y, N or A) and count those where the two votes are "
                         "equal."),
           kind="number", wrong={2: "2 is the count for the votes of 24 February 2025; the question asks about the "
-                                   "GA votes of 2024",
-                                94: "that is how many votes both cast in 2024; count those where the two votes "
+                                   "GA votes of 2014",
+                                77: "that is how many votes both cast in 2014; count those where the two votes "
                                     "are the same"})
 def _():
-    votes = record.votes(years=2024, body="GA", countries=["USA", "RUS"])
+    votes = record.votes(years=2014, body="GA", countries=["USA", "RUS"])
     wide = votes.pivot(index="resolution", columns="iso3", values="vote")
     cast = wide["USA"].isin(["Y", "N", "A"]) & wide["RUS"].isin(["Y", "N", "A"])
     return int((cast & (wide["USA"] == wide["RUS"])).sum())
