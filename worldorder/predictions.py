@@ -39,6 +39,7 @@ class Shown:
 def predict(key: str, guess) -> Shown:
     """Record the learner's guess for the "Predict first" prompt ``key`` (e.g. ``"03.P"``)."""
     if _empty(guess) or str(guess).strip() in ("...", "\u2026"):
+        LOG.append({"key": key, "status": "no answer", "attempt": 1})
         return Shown(key, f"Prediction {key}: no guess yet: write your guess between the quotes, then run the cell.",
                      "no answer")
     text = str(guess).strip()
