@@ -12,7 +12,7 @@ keeps them in the gradebook. A guess is never marked right or wrong: it is there
 >>> checks.LOG[-1]["guess"]
 'Yes'
 >>> reveal("T.P", "Abstain").message
-"Prediction T.P: Your guess: Yes. The data: Abstain. What did you not expect, and why might that be?"
+'Prediction T.P: Your guess: Yes. The data: Abstain. What did you not expect, and why might that be?'
 """
 
 from __future__ import annotations
