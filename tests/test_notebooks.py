@@ -216,3 +216,13 @@ def test_no_answer_in_plain_sight(executed):
 def test_the_exercises_once_answerable_from_the_page_are_all_kept_out_of_sight():
     """The review found these ten answerable from output above them; each now has its case in CASES."""
     assert {"00.4", "01.3", "02.1", "02.2", "03.2", "03.4", "03.5", "04.3", "04.4", "04.5"} <= set(CASES)
+
+
+def test_the_plain_sight_test_finds_a_case_shown_in_a_table_or_a_chart():
+    table = nbformat.v4.new_output("execute_result", data={"text/plain": "  iso3  year  share\n0  MEX  1979  0.27"})
+    chart = nbformat.v4.new_output("display_data", data={VEGA: {"datasets": {"d": [{"iso3": "MEX", "year": 1979}]}}})
+    other = nbformat.v4.new_output("stream", name="stdout", text="MEX 1985\nUSA 1979")
+    assert any(all(_has(row, w) for w in ("MEX", "1979")) for row in _rows(table))
+    assert any(all(_has(row, w) for w in ("MEX", "1979")) for row in _rows(chart))
+    assert not any(all(_has(row, w) for w in ("MEX", "1979")) for row in _rows(other))
+    assert not _has("ES-11/79", "79") and _has("79 votes", "79")
