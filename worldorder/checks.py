@@ -1,13 +1,19 @@
 """Self-checks for the exercises: ``wo.check("02.1", answer)`` says right or not yet, never the answer.
 
-Each notebook's exercises live in ``worldorder/exercises/nbNN.py``. There are three kinds:
+Each notebook's exercises live in ``worldorder/exercises/nbNN.py``. There are four kinds:
 
-- :func:`exercise`: a function that computes the expected answer from the shipped data;
-- :func:`chart_exercise`: a chart the learner builds, checked from its Vega-Lite specification
-  (mark, encoded fields and their types, title and description) by ``wo.check(key, chart)`` or
-  :func:`check_chart`;
+- :func:`exercise`: a function that computes the expected answer from the shipped data; the learner's answer
+  is read as :mod:`worldorder.answers` reads it (a one-row Series, a vote word, a bloc name, "1,234" but not
+  "1,1"), per kind: value, number, country, countries, text, vote, bloc, file;
+- :func:`chart_exercise`: a chart the learner builds, judged by what it draws (:mod:`worldorder.drawn`: its data
+  after its filters and aggregates) and by its specification (mark, encoded fields and their types, sort, title
+  and description: :mod:`worldorder.chartspec`), by ``wo.check(key, chart)`` or :func:`check_chart`;
+- :func:`worldorder.methods.function_exercise`: a function of the tables the learner writes, run on the real data
+  and on hidden changed copies;
 - :func:`written`: an "argue from the data" question; its check records the answer and says it is not
-  auto-checked (TEACHING.md has a model answer and a rubric).
+  auto-checked (TEACHING.md has a model answer and a rubric; nbgrader grades it by hand: tools/nbgrade.py).
+
+A :class:`CheckResult` shows as HTML in JupyterLab and as plain text elsewhere (:mod:`worldorder.feedback`).
 
 **How the expected answers are hidden.** The answer is never stored as text or as an attribute. The
 registered function is held only inside a closure; on the first check it is called once, its value is
@@ -233,6 +239,20 @@ def written(key: str, look_for: Iterable[str]):
 
 # ---------------------------------------------------------------- charts
 
+def _once(func: Callable | None) -> Callable | None:
+    """``func``, computed at its first call only (what a chart must draw: a table that takes time to compute)."""
+    if func is None:
+        return None
+    kept: list = []
+
+    def once():
+        if not kept:
+            kept.append(func())
+        return kept[0]
+
+    return once
+
+
 def chart_exercise(key: str, marks, encodings: Mapping[str, tuple], hint="", data: Callable | None = None,
                    title: bool = True, description: bool = True, draws: Callable | None = None,
                    sort: tuple[str, str] | None = None, typed: bool = False):
@@ -244,7 +264,8 @@ def chart_exercise(key: str, marks, encodings: Mapping[str, tuple], hint="", dat
     with its type; ``title``/``description`` are required by default.
     """
     spec = {"marks": (marks,) if isinstance(marks, str) else tuple(marks), "encodings": dict(encodings),
-            "data": data, "title": title, "description": description, "draws": draws, "sort": sort, "typed": typed}
+            "data": data, "title": title, "description": description, "draws": _once(draws), "sort": sort,
+            "typed": typed}
     EXERCISES[key] = Exercise(key, "chart", _hints(hint, "chart"), spec=spec)
 
 
