@@ -16,7 +16,7 @@ ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
 WORK          := my-work
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: install browser lab test data bench html student-copy copies grade clean hub hub-tools hub-proxy hub-grade hub-remove bench-hub
+.PHONY: install browser lab test data bench html student-copy copies grade clean hub hub-tools hub-proxy hub-grade hub-remove bench-hub class-tools release collect autograde results feedback
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.11 ...")'
@@ -47,7 +47,7 @@ $(VENV)/.dev-tools: requirements-dev.txt $(STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-test: install browser $(VENV)/.dev-tools hub-tools  ## run the whole test suite
+test: install browser $(VENV)/.dev-tools $(VENV)/.class-tools hub-tools  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 data: install  ## rebuild data/ from ../shared/data
@@ -62,6 +62,36 @@ html: install  ## export every notebook, executed, to static pages in site/
 GRADE_DIR ?= $(WORK)
 grade: install  ## run the self-checks of a folder of students' notebooks (GRADE_DIR=my-work) into gradebook.csv
 	$(BIN)/python -m tools.grade $(GRADE_DIR) --out gradebook.csv
+
+# The teacher's grading loop (nbgrader, installed only for the teacher and the tests): one assignment per notebook,
+# nb00 ... nb07 (ASSIGNMENT=nb03; all when empty). COURSE_DIR holds the gradebook; EXCHANGE is where students fetch
+# and submit (class/exchange with make lab; /srv/nbgrader/exchange on a JupyterHub); ROSTER lists the students.
+COURSE_DIR ?= class
+ASSIGNMENT ?=
+NBGRADE = $(BIN)/python -m tools.nbgrade --course-dir $(COURSE_DIR) $(if $(EXCHANGE),--exchange $(EXCHANGE)) \
+  $(if $(ROSTER),--roster $(ROSTER)) $(if $(EXCHANGE),,--local)
+
+$(VENV)/.class-tools: requirements-grading.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-grading.txt
+	touch $@
+
+class-tools: $(VENV)/.class-tools  ## install nbgrader for the teacher's grading loop
+
+release: class-tools  ## release the assignments to the students (ASSIGNMENT=nb03 for one)
+	$(NBGRADE) release $(ASSIGNMENT)
+
+collect: class-tools  ## collect the students' submissions
+	$(NBGRADE) collect $(ASSIGNMENT)
+
+autograde: class-tools  ## run every submission's self-checks; then make results, and grade the written answers
+	$(NBGRADE) autograde $(ASSIGNMENT)
+	@echo "Written answers: $(NBGRADE) written nb03 (lists them with their rubrics; --student --exercise --score --comment grades one)"
+
+results: class-tools  ## the auto-checked and hand-graded scores, into results.csv
+	$(NBGRADE) results --out results.csv
+
+feedback: class-tools  ## generate the feedback and return it to the students
+	$(NBGRADE) feedback $(ASSIGNMENT)
 
 copies:  # the learner's own copies: every notebook missing from my-work/ is copied; one already there is never touched
 	@mkdir -p $(WORK)

@@ -8,7 +8,7 @@ import platform
 import sys
 import time
 
-from benchmarks import loading, memory, notebooks, pairs, positions, search, widget
+from benchmarks import checks, loading, memory, notebooks, pairs, positions, search, widget
 
 
 def main(argv=None) -> None:
@@ -25,10 +25,12 @@ def main(argv=None) -> None:
     widget.run(45 if quick else 90)
     print("5. positions on one line")
     positions.run()
+    print("6. chart checks")
+    checks.run(3 if quick else 5)
     if not quick:
-        print("6. notebooks, fresh kernel each")
+        print("7. notebooks, fresh kernel each")
         notebooks.run()
-        print("7. memory per learner's kernel (unique memory: Private_Clean + Private_Dirty of /proc/<pid>/smaps_rollup)")
+        print("8. memory per learner's kernel (unique memory: Private_Clean + Private_Dirty of /proc/<pid>/smaps_rollup)")
         memory.run()
 
 

@@ -18,11 +18,9 @@ def solve_01_2():
 
 
 def solve_01_3():
-    """The timeline category with the most events from 1950 to 1989."""
-    events = wo.timeline()
-    cold_war = events[events["start"].dt.year.between(1950, 1989)]
-    return cold_war.groupby("category").size().idxmax()
-
+    """To how many blocs did the United Kingdom belong on 1 January 1990?"""
+    blocs = wo.blocs()["bloc"].unique()
+    return sum(wo.is_member("United Kingdom", bloc, on="1990-01-01") for bloc in blocs)
 
 def solve_01_4():
     """AU members at the end of 2011, the year South Sudan joined."""
@@ -43,3 +41,12 @@ def solve_01_6():
     counts = wo.membership_counts(["Warsaw Pact"])
     return alt.Chart(counts).mark_line().encode(x="year:Q", y="members:Q").properties(
         title="Warsaw Pact members", description="Line chart of the Warsaw Pact's members on 31 December each year.")
+
+
+def solve_01_7():
+    """founders(spells): the members that joined on the bloc's first day, from its membership spells."""
+    def founders(spells):
+        first = spells["joined_date"].min()
+        return spells.loc[spells["joined_date"] == first, "iso3"].tolist()
+
+    return founders

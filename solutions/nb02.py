@@ -4,16 +4,16 @@ import worldorder as wo
 
 
 def solve_02_1():
-    """USA–India share of identical votes in 1985 (the pair is stored as IND, USA)."""
+    """USA–Mexico share of identical votes in 1979 (the pair is stored as MEX, USA)."""
     table = wo.yearly_agreement()
-    row = table.query("iso3_a == 'IND' and iso3_b == 'USA' and year == 1985")
+    row = table.query("iso3_a == 'MEX' and iso3_b == 'USA' and year == 1979")
     return float(row["share"].iloc[0])
 
 
 def solve_02_2():
-    """The full year after 1991 in which the USA and the UK voted identically least often."""
-    uk = wo.us_agreement(["UK"])
-    after = uk[(uk["year"] >= 1992) & (uk["year"] <= wo.last_full_year())]
+    """The full year after 1991 in which the USA and Japan voted identically least often."""
+    japan = wo.us_agreement(["Japan"])
+    after = japan[(japan["year"] >= 1992) & (japan["year"] <= wo.last_full_year())]
     return int(after.sort_values("share")["year"].iloc[0])
 
 
@@ -36,3 +36,13 @@ def solve_02_5():
     pair = agreement[(agreement["iso3_a"] == "CHN") & (agreement["iso3_b"] == "USA")]
     return alt.Chart(pair).mark_line().encode(x="year:Q", y="share:Q").properties(
         title="USA and China", description="Line chart of the yearly share of identical GA votes of the USA and China.")
+
+
+def solve_02_6():
+    """identical_share(votes, a, b): the share of identical votes of a and b over the votes both cast."""
+    def identical_share(votes, a, b):
+        wide = votes.pivot(index="resolution", columns="iso3", values="vote")
+        both = wide[wide[a].isin(["Y", "N", "A"]) & wide[b].isin(["Y", "N", "A"])]
+        return (both[a] == both[b]).mean()
+
+    return identical_share

@@ -10,8 +10,8 @@ def solve_03_1():
 
 
 def solve_03_2():
-    """How did India vote on ES-11/8 (as a word)?"""
-    return wo.VOTE_LABELS[wo.vote_of("ES-11/8", "India")]
+    """How did India vote on 68/262 (2014, the territorial integrity of Ukraine), as a word?"""
+    return wo.VOTE_LABELS[wo.vote_of("68/262", "India")]
 
 
 def solve_03_3():
@@ -21,14 +21,14 @@ def solve_03_3():
 
 
 def solve_03_4():
-    """By how many did the yes votes fall from ES-11/1 (2022) to ES-11/9?"""
-    yes = wo.resolutions(focus=True).set_index("short")["yes"]
-    return int(yes["ES-11/1"] - yes["ES-11/9"])
+    """How did the yes count change from 71/205 (2016) to 80/223 (2025), the Crimea human-rights resolutions?"""
+    yes = wo.resolutions(resolutions=["71/205", "80/223"]).set_index("resolution")["yes"]
+    return int(yes["A/RES/80/223"] - yes["A/RES/71/205"])
 
 
 def solve_03_5():
-    """How many other members voted exactly as China did on ES-11/7?"""
-    return len(wo.side_with("ES-11/7", "China"))
+    """How many other members voted exactly as China did on 80/223 (2025)?"""
+    return len(wo.side_with("80/223", "China"))
 
 
 def solve_03_6():
@@ -38,3 +38,11 @@ def solve_03_6():
     counts = wo.votes(resolutions="ES-11/1")["vote"].value_counts().reset_index()
     return alt.Chart(counts).mark_bar().encode(x="count:Q", y="vote:N").properties(
         title="ES-11/1", description="Bar chart of the votes on A/RES/ES-11/1.")
+
+
+def solve_03_7():
+    """no_voters(votes): the members that voted no in one roll call."""
+    def no_voters(votes):
+        return votes.loc[votes["vote"] == "N", "iso3"].tolist()
+
+    return no_voters

@@ -18,21 +18,22 @@ def solve_04_2():
 
 
 def solve_04_3():
-    """How many claims of type 'wording or authorship fact' does the ledger rate right?"""
+    """How many claims about A/RES/ES-11/7 alone does the ledger rate right?"""
     claims = wo.claims()
-    return len(claims.query("claim_type == 'wording or authorship fact' and rating == 'right'"))
+    return len(claims.query("resolution == 'A/RES/ES-11/7' and rating == 'right'"))
 
 
 def solve_04_4():
-    """How many members of the African Union (on the day) abstained on ES-11/7?"""
-    members = wo.bloc_members("AU", on="2025-02-24")
-    votes = wo.votes(resolutions="ES-11/7", countries=members)
+    """How many members of the African Union, on the day, abstained on A/RES/62/249 (Abkhazia, Georgia, 2008)?"""
+    day = wo.resolutions(resolutions="62/249")["date"].iloc[0]
+    members = wo.bloc_members("AU", on=day)
+    votes = wo.votes(resolutions="62/249", countries=members)
     return int((votes["vote"] == "A").sum())
 
 
 def solve_04_5():
-    """On how many recorded GA votes of 2024 did the USA and Russia, both voting, cast the same vote?"""
-    wide = wo.votes(body="GA", years=2024, countries=["USA", "RUS"]).pivot(
+    """On how many recorded GA votes of 2014 did the USA and Russia, both voting, cast the same vote?"""
+    wide = wo.votes(body="GA", years=2014, countries=["USA", "RUS"]).pivot(
         index="resolution", columns="iso3", values="vote")
     both = wide[wide["USA"].isin(["Y", "N", "A"]) & wide["RUS"].isin(["Y", "N", "A"])]
     return int((both["USA"] == both["RUS"]).sum())
@@ -61,3 +62,12 @@ def solve_04_9():
     table = wo.claims()[["seed", "rating"]].assign(n=1)
     return alt.Chart(table).mark_bar().encode(y="seed:N", x="sum(n):Q", color="rating:N").properties(
         title="Ratings per seed", description="Stacked bars: the number of ledger claims of each seed, by rating.")
+
+
+def solve_04_10():
+    """voted_as(votes, country): how many other members cast exactly the country's vote in one roll call."""
+    def voted_as(votes, country):
+        own = votes.loc[votes["iso3"] == country, "vote"].iloc[0]
+        return int(((votes["vote"] == own) & (votes["iso3"] != country)).sum())
+
+    return voted_as

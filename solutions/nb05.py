@@ -41,3 +41,13 @@ def solve_05_6():
     table = wo.cohesion(BLOCS, ["ES-11/8"])
     return alt.Chart(table).mark_bar().encode(x="agreement_index:Q", y="bloc:N").properties(
         title="Cohesion on ES-11/8", description="Bar chart of each bloc's Agreement Index on A/RES/ES-11/8.")
+
+
+def solve_05_7():
+    """agreement_index(votes): the Agreement Index of a bloc's roll call (members who did not vote left out)."""
+    def agreement_index(votes):
+        counts = [int((votes["vote"] == code).sum()) for code in ("Y", "N", "A")]
+        total, top = sum(counts), max(counts)
+        return (top - (total - top) / 2) / total
+
+    return agreement_index

@@ -33,3 +33,12 @@ def solve_06_5():
     table = wo.positions(1990)
     return alt.Chart(table).mark_point().encode(x="position:Q", y=alt.Y("country:N", sort="-x")).properties(
         title="Positions in 1990", description="Dot plot of each member's position on the first component, 1990.")
+
+
+def solve_06_6():
+    """admitted_between(members, first, last): how many members were admitted from year first to last."""
+    def admitted_between(members, first, last):
+        years = members["admission_date"].dt.year
+        return int(((years >= first) & (years <= last)).sum())
+
+    return admitted_between

@@ -224,7 +224,7 @@ def test_a_share_rounded_to_two_decimals_that_lost_its_trailing_zero(registered)
 
 
 @pytest.mark.parametrize("key", sorted(k for k in (checks._load_all() or checks.EXERCISES)
-                                       if checks.EXERCISES[k].kind not in ("chart", "written")))
+                                       if checks.EXERCISES[k].kind not in ("chart", "written", "function")))
 def test_no_hint_or_feedback_gives_the_answer_away(key):
     import re
 
@@ -245,3 +245,32 @@ def test_no_hint_or_feedback_gives_the_answer_away(key):
         for text in texts:
             for form in forms:
                 assert not re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", text), (key, form, text)
+
+
+# ---------------------------------------------------------------- feedback worth reading
+
+
+def test_feedback_is_html_with_code_as_code_and_words_never_broken(registered):
+    checks.exercise("T.H", hint=("nudge", "use `wo.totals` on `ES-11/1`", "the method"), kind="number",
+                    wrong={13: "that counts `ES-11/7` <not> ES-11/1"})(lambda: 12)
+    wo.check("T.H", 1)
+    result = wo.check("T.H", 13)
+    page = result._repr_html_()
+    assert "<code" in page and "`" not in page and "white-space: nowrap" in page
+    assert "word-break: normal" in page and "overflow-wrap: normal" in page
+    assert "&lt;not&gt;" in page, "the message is escaped"
+    assert "<b>Hint:</b>" in page and 'role="status"' in page
+    assert "`" not in repr(result) and "wo.totals" in repr(result), "plain text without the backticks"
+    assert "wo-not-yet" in page and "wo-right" in wo.check("T.H", 12)._repr_html_()
+
+
+def test_a_prediction_is_recorded_and_shown_beside_the_result(registered):
+    assert wo.reveal("T.Q").status == "no answer"
+    assert wo.predict("T.Q", "...").status == "no answer"
+    shown = wo.predict("T.Q", "No")
+    assert shown.status == "predicted" and checks.LOG[-1] == {"key": "T.Q", "status": "predicted", "attempt": 1,
+                                                              "guess": "No"}
+    result = wo.reveal("T.Q", "Abstain")
+    assert "Your guess: No" in result.message and "The data: Abstain" in result.message
+    assert "As you predicted" in wo.reveal("T.Q", "no").message
+    assert "<b>Your guess:</b>" in result._repr_html_()

@@ -145,3 +145,84 @@ def test_every_chart_is_strict_json(executed):
             if o.output_type in ("display_data", "execute_result") and VEGA in o.get("data", {}):
                 json.dumps(o.data[VEGA], allow_nan=False)
             assert "Out of range float values" not in o.get("text", ""), c.source[:80]
+
+
+# ---------------------------------------------------------------- no answer in plain sight (issue 21)
+
+ANSWER = object()  # stands for the exercise's expected answer in CASES
+#: What each exercise asks about, as words that must never appear together in one line of output (a row of a
+#: table) or one record of a chart's data above the exercise: the case it asks about is not shown. ANSWER is the
+#: expected answer, as the solution gives it.
+CASES = {
+    "00.4": [(ANSWER,)],
+    "01.3": [("GBR", "1990-01-01"), ("United Kingdom", "1990", ANSWER)],
+    "02.1": [("MEX", "1979")],
+    "02.2": [("JPN", ANSWER), ("Japan", ANSWER)],
+    "03.2": [("68/262",)],
+    "03.4": [("71/205",), ("80/223",)],
+    "03.5": [("80/223",)],
+    "04.3": [("ES-11/7", "right", ANSWER)],
+    "04.4": [("62/249",), ("Abkhazia",)],
+    "04.5": [("2014", "RUS", ANSWER), ("2014", "Russia", ANSWER)],
+}
+
+
+def _rows(output) -> list[str]:
+    """An output as rows: lines of text, rows of an HTML table, records of a chart's data."""
+    if output.output_type == "stream":
+        return output.text.splitlines()
+    data = output.get("data", {})
+    rows = str(data.get("text/plain", "")).splitlines()
+    rows += re.split(r"</tr>", str(data.get("text/html", "")))
+    spec = data.get(VEGA)
+    if spec:
+        spec = spec if isinstance(spec, dict) else json.loads(spec)
+        tables = [spec.get("data", {}).get("values", [])] + list(spec.get("datasets", {}).values())
+        rows += [json.dumps(record) for table in tables for record in table]
+    return rows
+
+
+def _forms(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    number = float(value)
+    if number == int(number):
+        return [f"{int(number)}", f"{int(number):,}"]
+    return [f"{number:.2f}", f"{number:.3f}", f"{number:.4f}", f"{number * 100:.1f}"]
+
+
+def _has(row: str, word: str) -> bool:
+    return re.search(rf"(?<![\w./-]){re.escape(word)}(?![\w/]|\.\d)", row) is not None
+
+
+def test_no_answer_in_plain_sight(executed):
+    """Each exercise of CASES asks about a case its notebook does not show above it (TEACHING.md says so)."""
+    from test_exercises import solution
+
+    code = [c for c in executed.cells if c.cell_type == "code"]
+    keys = {k for c in code for k in re.findall(r'wo\.check\("(\d{2}\.\w+)"', c.source)}
+    for key in sorted(keys & set(CASES)):
+        at = next(i for i, c in enumerate(executed.cells) if c.cell_type == "code" and f'wo.check("{key}"' in c.source)
+        rows = [row for c in executed.cells[:at] if c.cell_type == "code" and "wo.check(" not in c.source
+                for o in c.outputs for row in _rows(o)]
+        expected = solution(key)()
+        for words in CASES[key]:
+            for answer in _forms(expected):
+                filled = [answer if w is ANSWER else w for w in words]
+                shown = [row[:160] for row in rows if all(_has(row, w) for w in filled)]
+                assert not shown, f"{key}: the case {filled} is shown above the exercise: {shown[:2]}"
+
+
+def test_the_exercises_once_answerable_from_the_page_are_all_kept_out_of_sight():
+    """The review found these ten answerable from output above them; each now has its case in CASES."""
+    assert {"00.4", "01.3", "02.1", "02.2", "03.2", "03.4", "03.5", "04.3", "04.4", "04.5"} <= set(CASES)
+
+
+def test_the_plain_sight_test_finds_a_case_shown_in_a_table_or_a_chart():
+    table = nbformat.v4.new_output("execute_result", data={"text/plain": "  iso3  year  share\n0  MEX  1979  0.27"})
+    chart = nbformat.v4.new_output("display_data", data={VEGA: {"datasets": {"d": [{"iso3": "MEX", "year": 1979}]}}})
+    other = nbformat.v4.new_output("stream", name="stdout", text="MEX 1985\nUSA 1979")
+    assert any(all(_has(row, w) for w in ("MEX", "1979")) for row in _rows(table))
+    assert any(all(_has(row, w) for w in ("MEX", "1979")) for row in _rows(chart))
+    assert not any(all(_has(row, w) for w in ("MEX", "1979")) for row in _rows(other))
+    assert not _has("ES-11/79", "79") and _has("79 votes", "79")

@@ -7,11 +7,16 @@ this tool and never saved into the student's file, prints the log of every ``wo.
 
 - ``file``: the notebook, relative to the folder;
 - ``exercise``: the key (``03.1``; ``03.W`` for the written question, ``03.6`` a chart);
-- ``result``: ``right``, ``not yet``, ``written`` (a written answer, for the teacher to read) or ``not run``
-  (the check cell never ran, for example after a time-out);
+- ``result``: ``right``, ``not yet``, ``written`` (a written answer, for the teacher to read), ``not run``
+  (the check cell never ran, for example after a time-out), ``predicted`` (a "Predict first" guess) or
+  ``not started`` (the notebook is the class's copy, never run and unchanged: it is not executed);
 - ``attempts``: how many times the student checked it. A fresh run checks each cell once, so the number comes
   from the outputs the student saved (each check prints "attempt N"); at least 1 when the check ran;
-- ``detail``: ``no answer`` when the answer was still ``...``, or the error that stopped the notebook.
+- ``detail``: ``no answer`` when the answer was still ``...``, or the error that stopped the notebook; for a
+  "Predict first" prompt (``result`` ``predicted``, exercise ``NN.P``), the learner's guess, as recorded.
+
+With ``--roster FILE`` (one student name a line, each the name of a subfolder of the folder), a student with no
+notebook at all gets one row with ``result`` ``not started``.
 
 The verdicts come from the fresh run, not from the saved outputs, so an edited output cannot fake a "Right!".
 """
@@ -30,9 +35,10 @@ from nbclient import NotebookClient
 
 MARKER = "WORLDORDER-GRADE-LOG "
 LOG_CELL = f"import worldorder.checks as _grade_checks\nprint({MARKER!r} + _grade_checks.log_json())"
-CHECK_CALL = re.compile(r"""wo\.check(?:_chart)?\(\s*["']([0-9]{2}\.\w+)["']""")
+CHECK_CALL = re.compile(r"""wo\.(?:check|check_chart|predict)\(\s*["']([0-9]{2}\.\w+)["']""")
 ATTEMPT = re.compile(r"Exercise ([0-9]{2}\.\w+) \(attempt (\d+)\)")
 COLUMNS = ["file", "exercise", "result", "attempts", "detail"]
+RELEASED = Path(__file__).resolve().parent.parent / "notebooks"
 
 
 def notebooks(folder: Path) -> list[Path]:
@@ -89,8 +95,22 @@ def run(path: Path, timeout: int = 120) -> tuple[list[dict], str]:
     return log, problem
 
 
+def untouched(nb, name: str) -> bool:
+    """True when the notebook was never run and is the class's own copy, cell for cell (nothing to grade)."""
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if any(c.get("outputs") or c.get("execution_count") for c in code):
+        return False
+    released = RELEASED / name
+    if not released.exists():
+        return False
+    return [c.source for c in nb.cells] == [c.source for c in nbformat.read(released, as_version=4).cells]
+
+
 def grade_notebook(path: Path, folder: Path, timeout: int = 120) -> list[dict]:
     original = nbformat.read(path, as_version=4)
+    if untouched(original, path.name):
+        return [{"file": path.relative_to(folder).as_posix(), "exercise": "", "result": "not started",
+                 "attempts": 0, "detail": "never run: the class's copy, unchanged"}]
     saved = saved_attempts(original)
     log, problem = run(path, timeout)
     last: dict[str, dict] = {}
@@ -104,8 +124,8 @@ def grade_notebook(path: Path, folder: Path, timeout: int = 120) -> list[dict]:
             result, detail = "not run", problem
         else:
             status = entry["status"]
-            result = {"right": "right", "written": "written"}.get(status, "not yet")
-            detail = "no answer" if status == "no answer" else ""
+            result = {"right": "right", "written": "written", "predicted": "predicted"}.get(status, "not yet")
+            detail = "no answer" if status == "no answer" else entry.get("guess", "")
         attempts = max(saved.get(key, 0), runs.get(key, 0))
         rows.append({"file": path.relative_to(folder).as_posix(), "exercise": key, "result": result,
                      "attempts": attempts, "detail": detail})
@@ -115,15 +135,26 @@ def grade_notebook(path: Path, folder: Path, timeout: int = 120) -> list[dict]:
     return rows
 
 
-def grade(folder: Path, out: Path, timeout: int = 120) -> list[dict]:
-    """Grade every notebook in ``folder`` and write the gradebook to ``out``; return its rows."""
+def read_roster(path: Path) -> list[str]:
+    """The students of a class: one name a line (blank lines and lines starting with # are skipped)."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def grade(folder: Path, out: Path, timeout: int = 120, roster: list[str] | None = None) -> list[dict]:
+    """Grade every notebook in ``folder`` and write the gradebook to ``out``; return its rows. With a ``roster``,
+    each student is a subfolder, and a student without a notebook is listed as ``not started``."""
     folder = Path(folder)
     if not folder.is_dir():
         raise SystemExit(f"No folder {folder}: make the students' copies first (make student-copy).")
     paths = notebooks(folder)
-    if not paths:
+    if not paths and not roster:
         raise SystemExit(f"No notebooks in {folder}.")
     rows = []
+    for name in roster or []:
+        if not (folder / name).is_dir() or not notebooks(folder / name):
+            rows.append({"file": f"{name}/", "exercise": "", "result": "not started", "attempts": 0,
+                         "detail": "no notebook handed in"})
     for path in paths:
         print(f"grading {path.relative_to(folder)}", file=sys.stderr)
         rows += grade_notebook(path, folder, timeout)
@@ -141,8 +172,9 @@ def main(argv=None) -> None:
     parser.add_argument("folder", type=Path, help="the folder of students' notebooks (e.g. my-work)")
     parser.add_argument("--out", type=Path, default=Path("gradebook.csv"), help="the CSV to write")
     parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell")
+    parser.add_argument("--roster", type=Path, help="the class list, one student a line (each a subfolder)")
     args = parser.parse_args(argv)
-    grade(args.folder, args.out, args.timeout)
+    grade(args.folder, args.out, args.timeout, read_roster(args.roster) if args.roster else None)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,8 @@ The modules follow the ideas, in layers (each imports only those above it):
 - ``order``, ``ledger``, ``seeds``: the timeline; the claims ledger of the five seeds; comparing the seeds
 - ``charts``: one theme and the chart functions (each takes the table it draws)
 - ``explorer``: the bloc explorer (a pure view function, wired to widgets)
-- ``checks``: the exercises' self-checks
+- ``checks``: the exercises' self-checks (reading answers: ``answers``; charts: ``chartspec``, ``drawn``;
+  functions of the tables: ``methods``; "Predict first": ``predictions``; how messages look: ``feedback``)
 """
 
 from worldorder.vocab import CAST, ISSUES, VOTE_CODES, VOTE_LABELS  # noqa: I001
@@ -56,6 +57,7 @@ from worldorder.charts.blocs import agreement_with_chart, bloc_agreement_chart, 
 from worldorder.charts.ledger import coverage_chart
 from worldorder.explorer import BlocExplorer, compute_view
 from worldorder.checks import check, check_chart
+from worldorder.predictions import predict, reveal
 from worldorder.rules import emergency_sessions, ga_important_question, ga_simple_majority, margins, sc_article27
 from worldorder.scaling import positions, positions_over_time
 from worldorder.topics import issue_agreement, split_votes

@@ -9,7 +9,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
+
+from worldorder.drawn import CannotEvaluate, drawn
 
 TYPES = {"Q": "quantitative", "N": "nominal", "O": "ordinal", "T": "temporal"}
 
@@ -67,6 +71,20 @@ def chart_problems(spec_wanted: dict, chart) -> list[str]:
         problems.append("the chart has no title: add .properties(title=...)")
     if spec_wanted["description"] and not str(spec.get("description", "")).strip():
         problems.append("the chart has no description for screen readers: add .properties(description=...)")
+    if spec_wanted.get("typed"):
+        problems += untyped(chart)
+    if spec_wanted.get("sort"):
+        problems += sort_problems(spec, *spec_wanted["sort"])
+    drawn_problem = None
+    if spec_wanted.get("draws") is not None:
+        try:
+            drawn_problem = draws_problems(spec, spec_wanted["draws"]())
+        except CannotEvaluate:
+            drawn_problem = None
+        else:
+            if drawn_problem:
+                problems.append(drawn_problem)
+            return problems
     if spec_wanted["data"] is not None:
         tables = [getattr(c, "data", None) for c in [chart, *getattr(chart, "layer", [])]]
         table = next((t for t in tables if isinstance(t, pd.DataFrame)), None)
@@ -74,3 +92,84 @@ def chart_problems(spec_wanted: dict, chart) -> list[str]:
         if message:
             problems.append(message)
     return problems
+
+
+def _key(value):
+    if isinstance(value, float) and value != value:
+        return ("s", "nan")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return ("n", round(float(value), 6))
+    return ("s", str(value))
+
+
+def draws_problems(spec: dict, wanted: dict) -> str | None:
+    """Whether some view draws the wanted values: ``wanted["table"]`` (expected columns), ``wanted["channels"]``
+    (each column's channels, e.g. ``("x", "y")`` when either axis will do), ``wanted["subset"]`` (the view may draw
+    only some of the rows) and ``wanted["what"]`` (the values, in words, for the feedback)."""
+    if isinstance(wanted, list):  # several right answers: any one will do
+        problems = [draws_problems(spec, w) for w in wanted]
+        return None if None in problems else problems[0]
+    table, channels = wanted["table"], wanted["channels"]
+    expected = sorted(tuple(_key(v) for v in row) for row in table[list(channels)].itertuples(index=False))
+    for _unit, view in drawn(spec):
+        for choice in itertools.product(*channels.values()):
+            if len(set(choice)) < len(choice) or not set(choice) <= set(view.columns):
+                continue
+            got = sorted(tuple(_key(v) for v in row) for row in view[list(choice)].itertuples(index=False))
+            if got == expected or (wanted.get("subset") and got and set(got) <= set(expected)):
+                return None
+    return f"the chart does not draw {wanted['what']}: check its table, its filter and what each axis shows"
+
+
+def sort_problems(spec: dict, channel: str, by: str) -> list[str]:
+    """Whether ``channel`` is sorted by the values on channel ``by`` (either direction)."""
+    try:
+        views = drawn(spec)
+    except CannotEvaluate:
+        views = [(unit, pd.DataFrame()) for unit in _units(spec)]
+    for unit, view in views:
+        definition = unit["encoding"].get(channel, {})
+        order = definition.get("sort", "ascending")
+        other = unit["encoding"].get(by, {})
+        if order in (by, f"-{by}") or (isinstance(order, dict) and (order.get("encoding") == by or (
+                order.get("field") and order.get("field") == other.get("field")))):
+            return []
+        if channel in view and by in view:
+            ranked = view.sort_values(by)[channel].tolist()
+            if isinstance(order, list) and order in (ranked, ranked[::-1]):
+                return []
+            if order is None and view[channel].tolist() in (ranked, ranked[::-1]):
+                return []
+    return [f"{channel} is not sorted by the values on {by}: sort it (sort='-{by}' in alt.{channel.upper()}(...))"]
+
+
+def untyped(chart) -> list[str]:
+    """The channels of the chart written without a type (Altair then guesses one from the table)."""
+    import altair as alt
+
+    found = []
+    for part in _altair_parts(chart):
+        encoding = getattr(part, "encoding", alt.Undefined)
+        for channel in ("x", "y", "color", "size", "shape", "theta"):
+            definition = getattr(encoding, channel, alt.Undefined) if encoding is not alt.Undefined else alt.Undefined
+            if definition is alt.Undefined or isinstance(definition, (str, list)) and not definition:
+                continue
+            given = {} if isinstance(definition, str) else getattr(definition, "_kwds", {})  # what was written
+            shorthand = definition if isinstance(definition, str) else given.get("shorthand", alt.Undefined)
+            typed = given.get("type", alt.Undefined) is not alt.Undefined
+            if not typed and isinstance(shorthand, str) and (":" in shorthand or shorthand.startswith("count(")):
+                typed = True
+            if not typed and isinstance(shorthand, str) and shorthand and channel not in found:
+                found.append(channel)
+    return [f"{channel} has no type: write it as 'column:Q' (or :N, :O, :T) so the chart says how to read it"
+            for channel in found]
+
+
+def _altair_parts(chart) -> list:
+    parts = [chart]
+    for name in ("layer", "vconcat", "hconcat", "concat"):
+        for sub in getattr(chart, name, None) or []:
+            parts += _altair_parts(sub)
+    if getattr(chart, "spec", None) is not None and hasattr(chart.spec, "encoding"):
+        parts.append(chart.spec)
+    return parts

@@ -1,13 +1,19 @@
 """Self-checks for the exercises: ``wo.check("02.1", answer)`` says right or not yet, never the answer.
 
-Each notebook's exercises live in ``worldorder/exercises/nbNN.py``. There are three kinds:
+Each notebook's exercises live in ``worldorder/exercises/nbNN.py``. There are four kinds:
 
-- :func:`exercise`: a function that computes the expected answer from the shipped data;
-- :func:`chart_exercise`: a chart the learner builds, checked from its Vega-Lite specification
-  (mark, encoded fields and their types, title and description) by ``wo.check(key, chart)`` or
-  :func:`check_chart`;
+- :func:`exercise`: a function that computes the expected answer from the shipped data; the learner's answer
+  is read as :mod:`worldorder.answers` reads it (a one-row Series, a vote word, a bloc name, "1,234" but not
+  "1,1"), per kind: value, number, country, countries, text, vote, bloc, file;
+- :func:`chart_exercise`: a chart the learner builds, judged by what it draws (:mod:`worldorder.drawn`: its data
+  after its filters and aggregates) and by its specification (mark, encoded fields and their types, sort, title
+  and description: :mod:`worldorder.chartspec`), by ``wo.check(key, chart)`` or :func:`check_chart`;
+- :func:`worldorder.methods.function_exercise`: a function of the tables the learner writes, run on the real data
+  and on hidden changed copies;
 - :func:`written`: an "argue from the data" question; its check records the answer and says it is not
-  auto-checked (TEACHING.md has a model answer and a rubric).
+  auto-checked (TEACHING.md has a model answer and a rubric; nbgrader grades it by hand: tools/nbgrade.py).
+
+A :class:`CheckResult` shows as HTML in JupyterLab and as plain text elsewhere (:mod:`worldorder.feedback`).
 
 **How the expected answers are hidden.** The answer is never stored as text or as an attribute. The
 registered function is held only inside a closure; on the first check it is called once, its value is
@@ -49,15 +55,13 @@ import pkgutil
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from fractions import Fraction
 
-import numpy as np
-import pandas as pd
-
-from worldorder import names
+from worldorder import answers, feedback
 from worldorder.chartspec import chart_problems
 
-KINDS = ("value", "number", "country", "countries", "text", "chart", "written")
+#: the kinds an :func:`exercise` may have, then the kinds registered otherwise
+ANSWER_KINDS = ("value", "number", "country", "countries", "text", "vote", "bloc", "file")
+KINDS = (*ANSWER_KINDS, "chart", "written", "function")
 _SALT = secrets.token_bytes(16)
 _DECIMAL_PLACES = range(2, 7)
 
@@ -67,6 +71,10 @@ NUDGES = {
     "country": "Answer with one country (a name, a label or a three-letter code all work).",
     "countries": "Answer with every country asked for: a list, or names separated by commas.",
     "text": "Answer with the word or name exactly as the table writes it (case and spacing do not matter).",
+    "vote": "Answer with the vote: Yes, No, Abstain or Did not vote (or the code Y, N, A or X).",
+    "bloc": "Answer with one bloc, by the name or abbreviation wo.bloc() reads (e.g. 'NATO', 'African Union').",
+    "file": "Answer with the file's name, as `manifest` writes it in the `file` column.",
+    "function": "Write the function so that it works on any table of the same shape, not only today's.",
     "chart": "Build the chart with alt.Chart(table).mark_...().encode(...).properties(title=..., description=...).",
 }
 
@@ -75,31 +83,11 @@ def _digest(key: str, text: str) -> str:
     return hashlib.sha256(_SALT + key.encode() + b"\0" + text.encode()).hexdigest()
 
 
-# ---------------------------------------------------------------- normalising answers
-
-
-def _scalar(answer):
-    """A one-value Series, array or list as that value; numpy scalars as Python numbers."""
-    if isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple)) and len(answer) == 1:
-        answer = list(answer)[0]
-    if isinstance(answer, pd.DataFrame) and answer.size == 1:
-        answer = answer.iloc[0, 0]
-    if isinstance(answer, (np.integer, np.floating, np.bool_)):
-        answer = answer.item()
-    return answer
+# ---------------------------------------------------------------- numbers as digests (reading answers: answers.py)
 
 
 def _number(answer) -> float:
-    answer = _scalar(answer)
-    if isinstance(answer, str):
-        text = answer.strip().replace(",", "")
-        answer = float(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
-    if isinstance(answer, bool) or not isinstance(answer, (int, float, Fraction)):
-        raise TypeError(f"expected a number, got {type(answer).__name__}")
-    value = float(answer)
-    if not math.isfinite(value):
-        raise ValueError("the number is not finite")
-    return value
+    return answers.number(answers.scalar(answer))
 
 
 def _places(value: float) -> int:
@@ -134,20 +122,11 @@ def _as_percent(value: float) -> float:
 
 
 def _normal(kind: str, value) -> str:
-    """The one normal form of a non-numeric answer."""
-    if kind == "country":
-        return "country:" + names.country(_scalar(value))
-    if kind == "countries":
-        items = names.countries(value if isinstance(value, str) else list(value))
-        return "countries:" + ",".join(sorted(set(items)))
-    if kind == "text":
-        return "text:" + names.normalise(str(_scalar(value)))
-    return "value:" + repr(_scalar(value))
+    return answers.normal(kind, value if kind == "countries" else answers.scalar(value))
 
 
 def _is_number(value) -> bool:
-    value = _scalar(value)
-    return isinstance(value, (int, float, Fraction)) and not isinstance(value, bool)
+    return answers.is_number(answers.scalar(value))
 
 
 # ---------------------------------------------------------------- the registry
@@ -203,7 +182,7 @@ def starts(prefix: str) -> Callable[[object], bool]:
     False
     """
     def test(answer) -> bool:
-        return str(_scalar(answer)).strip().lower().startswith(prefix.lower())
+        return str(answers.scalar(answer)).strip().lower().startswith(prefix.lower())
 
     test.__name__ = f"starts({prefix!r})"
     return test
@@ -214,8 +193,8 @@ def exercise(key: str, hint="", kind: str = "value", tolerance: float = 0.0, wro
     only digests of its value are kept, and the decorator returns ``None``). ``hint``: one string (after a general
     nudge) or growing hints; ``wrong``: a tuple of wrong answers or a mapping to feedback aimed at each mistake.
     """
-    if kind not in KINDS[:5]:
-        raise ValueError(f"kind must be one of {KINDS[:5]}, not {kind!r}")
+    if kind not in ANSWER_KINDS:
+        raise ValueError(f"kind must be one of {ANSWER_KINDS}, not {kind!r}")
 
     def register(func):
         state: dict = {}  # only digests, filled on the first check
@@ -227,12 +206,26 @@ def exercise(key: str, hint="", kind: str = "value", tolerance: float = 0.0, wro
                 forms = _number_forms(_number(value), tolerance) if state["numeric"] else {_normal(kind, value)}
                 state["digests"] = {_digest(key, form) for form in forms}
                 del value
-            if not state["numeric"]:
+            if kind == "countries":
                 return _digest(key, _normal(kind, answer)) in state["digests"]
-            number = _number(answer)
-            candidates = [number] + ([_as_percent(number)] if percent_ok else [])
-            return any(_digest(key, form) in state["digests"] for v in candidates
-                       for form in _answer_forms(v, tolerance))
+            problem, read = None, False
+            for option in answers.candidates(answer):  # a one-row Series: its value, then its index label
+                try:
+                    if not state["numeric"]:
+                        forms = {answers.normal(kind, option)}
+                    else:
+                        number = answers.number(option)
+                        forms = {f for v in [number] + ([_as_percent(number)] if percent_ok else [])
+                                 for f in _answer_forms(v, tolerance)}
+                except (ValueError, TypeError, KeyError) as err:
+                    problem = problem or err
+                    continue
+                if any(_digest(key, form) in state["digests"] for form in forms):
+                    return True
+                read = True
+            if problem and not read:
+                raise problem
+            return False
 
         EXERCISES[key] = Exercise(key, kind, _hints(hint, kind), tolerance, percent_ok, _feedback(wrong), verdict=verdict)
 
@@ -246,14 +239,33 @@ def written(key: str, look_for: Iterable[str]):
 
 # ---------------------------------------------------------------- charts
 
+def _once(func: Callable | None) -> Callable | None:
+    """``func``, computed at its first call only (what a chart must draw: a table that takes time to compute)."""
+    if func is None:
+        return None
+    kept: list = []
+
+    def once():
+        if not kept:
+            kept.append(func())
+        return kept[0]
+
+    return once
+
+
 def chart_exercise(key: str, marks, encodings: Mapping[str, tuple], hint="", data: Callable | None = None,
-                   title: bool = True, description: bool = True):
+                   title: bool = True, description: bool = True, draws: Callable | None = None,
+                   sort: tuple[str, str] | None = None, typed: bool = False):
     """Register a chart to build: accepted ``marks``; ``encodings`` maps each required channel to ``(field,
-    types)`` (a column, a tuple of columns or ``None`` for any; type letters such as ``"QT"``); ``data(table)``
-    returns ``None`` or what is wrong with the chart's table; ``title``/``description`` are required by default.
+    types)`` (a column, a tuple of columns or ``None`` for any; type letters such as ``"QT"``); ``draws()`` returns
+    what the chart must draw (see :func:`worldorder.chartspec.draws_problems`), judged on the chart's data after
+    its transforms and aggregates; ``data(table)`` returns ``None`` or what is wrong with the chart's table, used
+    when what is drawn cannot be evaluated; ``sort=("y", "x")``: y sorted by x; ``typed``: every encoding written
+    with its type; ``title``/``description`` are required by default.
     """
     spec = {"marks": (marks,) if isinstance(marks, str) else tuple(marks), "encodings": dict(encodings),
-            "data": data, "title": title, "description": description}
+            "data": data, "title": title, "description": description, "draws": _once(draws), "sort": sort,
+            "typed": typed}
     EXERCISES[key] = Exercise(key, "chart", _hints(hint, "chart"), spec=spec)
 
 
@@ -279,7 +291,10 @@ class CheckResult:
         return bool(self.right)
 
     def __repr__(self) -> str:
-        return self.message
+        return feedback.plain(self.message)
+
+    def _repr_html_(self) -> str:
+        return feedback.html(self.message, self.status)
 
 
 def _lookup(key) -> Exercise:
@@ -331,10 +346,14 @@ def check(key: str, answer) -> CheckResult:
         return check_chart(key, answer)
     if ex.kind == "written":
         return _check_written(ex, answer)
+    if ex.kind == "function":
+        return _check_function(ex, answer)
     if _empty(answer):
         return _record(ex, False, "no answer", f"no answer yet. Replace ... with your answer. Hint: {_hint(ex)}")
     try:
         right = ex._verdict(answer)
+    except answers.NotOneValue as err:
+        return _record(ex, False, "not yet", f"Not yet: {err}. Hint: {_hint(ex)}")
     except (ValueError, TypeError, KeyError) as err:
         return _record(ex, False, "not yet", f"that answer could not be read ({err}). Hint: {_hint(ex)}")
     if right:
@@ -354,6 +373,17 @@ def check_chart(key: str, chart) -> CheckResult:
     if not problems:
         return _record(ex, True, "right", "Right! The chart has everything asked for.")
     return _record(ex, False, "not yet", f"Not yet: {'; '.join(problems)}. Hint: {_hint(ex)}")
+
+
+def _check_function(ex: Exercise, answer) -> CheckResult:
+    """A "write a function" exercise (worldorder.methods): run on the real data and on changed copies."""
+    if _empty(answer):
+        return _record(ex, False, "no answer", f"no function yet. Hint: {_hint(ex)}")
+    status, text = ex._verdict(answer)
+    if status == "right":
+        return _record(ex, True, "right", text)
+    lead = "no answer yet: " if status == "no answer" else "Not yet: "
+    return _record(ex, False, status, f"{lead}{text}. Hint: {_hint(ex)}")
 
 
 def _check_written(ex: Exercise, answer) -> CheckResult:

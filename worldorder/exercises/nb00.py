@@ -43,17 +43,17 @@ def _():
     return int((table["date"] == day).sum())
 
 
-@exercise("00.4", hint=("Which column of `manifest` counts rows?",
-                       "Some files (the map, the licence, the README) have no row count: they are not tables.",
-                       "Sort `manifest` by `rows` from the smallest and read `file` in the first row, with its "
-                       "extension."),
-          kind="text", wrong={"votes.arrow": "that is the file with the most rows: you want the fewest",
-                              "world-110m.json": "that file has no row count (NaN): it is a map, not a table",
-                              "README.md": "the README has no row count (NaN): it is not a table",
-                              "LICENSE-world-atlas.txt": "the licence has no row count (NaN): it is not a table"})
+@exercise("00.4", hint=("Which column of `manifest` counts rows, and which row is the big table you leave out?",
+                       "Files without a row count (the map, the licence, the README) have NaN in `rows`: `sum()` "
+                       "skips them, as it should.",
+                       "Keep the rows of `manifest` whose `file` is not 'votes.arrow' (`!=` inside the square "
+                       "brackets) and take the `sum()` of their `rows`."),
+          kind="number", wrong={11: "that counts the files listed in `manifest`; add up their `rows` instead",
+                                8: "that counts the tables; add up their `rows` instead"})
 def _():
     manifest = data.manifest()
-    return manifest.loc[pd.to_numeric(manifest["rows"], errors="coerce").idxmin(), "file"]
+    rows = pd.to_numeric(manifest["rows"], errors="coerce")
+    return int(rows[manifest["file"] != "votes.arrow"].sum())
 
 
 written("00.W", ["names the vote chosen and where it sits in the series", "quotes the columns relied on "

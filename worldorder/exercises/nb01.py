@@ -1,7 +1,10 @@
 """Exercises of notebook 01 (the post-war order): the expected answers, computed from the shipped data."""
 
+import pandas as pd
+
 from worldorder import data, membership
 from worldorder.checks import chart_exercise, exercise, written
+from worldorder.methods import drop_one, function_exercise, move_date
 
 
 @exercise("01.1", hint=("Count ASEAN's members year by year, then find the first year that reaches 10.",
@@ -24,16 +27,21 @@ def _():
     return len(membership.bloc_members("CSTO", on="2010-01-01"))
 
 
-@exercise("01.3", hint=("Keep the events from 1950 to 1989, then count the events of each category.",
-                       "The `start` column of `events` is a real date: compare it with '1950-01-01' and "
-                       "'1990-01-01'.",
-                       "Count the `category` values of the rows you kept and answer with the name of the largest."),
-          kind="text", wrong={"enlargement": "that is the largest category over the whole timeline: keep 1950 to "
-                                             "1989 only", "treaty": None, "vote": None})
+@exercise("01.3", hint=("Membership depends on the day: find every bloc that counted the United Kingdom on 1 January 1990.",
+                       "wo.bloc_members(bloc, on=day) lists a bloc's members on a day; the blocs are in the `bloc` "
+                       "column of wo.blocs(). Or keep the United Kingdom's rows of wo.blocs() and compare "
+                       "`joined_date` and `left_date` with the day.",
+                       "Keep the spells of 'GBR' that began on or before 1990-01-01 and had not ended by then (no "
+                       "`left_date`, or a later one), and count their blocs."),
+          kind="number", wrong={3: "the bloc table lists the EU with its predecessor, the European Communities, which "
+                                   "the United Kingdom joined in 1973: count it",
+                                5: "that counts a bloc the United Kingdom joined after 1 January 1990"})
 def _():
-    events = data.timeline()
-    starts = events["date"].str[:4].astype(int)
-    return events.loc[(starts >= 1950) & (starts <= 1989), "category"].value_counts().index[0]
+    spells = data.blocs()
+    day = pd.Timestamp("1990-01-01")
+    uk = spells[(spells["iso3"] == "GBR") & (spells["joined_date"] <= day)
+                & ~(spells["left_date"] <= day)]
+    return int(uk["bloc"].nunique())
 
 
 @exercise("01.4", hint=("South Sudan joined the African Union (AU) in 2011: count the members at the end of that "
@@ -63,8 +71,23 @@ chart_exercise("01.6", marks="line", encodings={"x": ("year", "QT"), "y": ("memb
                      "counts = wo.membership_counts(['Warsaw Pact']) has the columns year and members.",
                      "Copy the NATO chart of section 2 (nato_chart) and change only its table; keep the types "
                      "(:Q for both axes) and write a title and a description of your own."),
+               draws=lambda: {"table": membership.membership_counts(["Warsaw Pact"]),
+                              "channels": {"year": ("x",), "members": ("y",)},
+                              "what": "the Warsaw Pact's members year by year (year across, members up)"},
                data=lambda t: None if "bloc" in t and set(t["bloc"]) == {"Warsaw Pact"}
                else "the chart's table should be the Warsaw Pact's counts (wo.membership_counts(['Warsaw Pact']))")
+
+@function_exercise("01.7", "founders", tables=lambda: {"spells": data.blocs().query("bloc == 'ASEAN'")},
+                   changes=[("a founder's row is removed", drop_one("iso3", "IDN")),
+                            ("a founder's join date moves a year later",
+                             move_date("joined_date", lambda s: s["iso3"] == "THA", pd.DateOffset(years=1)))],
+                   kind="countries",
+                   hint=("Founders are the members that joined on the bloc's first day: find that day in the table.",
+                         "The `joined_date` column holds each spell's join date; `.min()` gives the earliest.",
+                         "Keep the rows whose `joined_date` equals the column's minimum and return their `iso3` "
+                         "values as a list."))
+def _(spells):
+    return sorted(spells.loc[spells["joined_date"] == spells["joined_date"].min(), "iso3"].unique())
 
 written("01.W", ["gives at least two numbers computed in this notebook", "names dates (join and leave years)",
                  "names a caveat of the membership data (month-only dates, states that no longer exist)",

@@ -1,28 +1,30 @@
 """Exercises of notebook 02 (eighty years of GA votes): the expected answers, computed from the shipped data."""
 
-from worldorder import order, pairs
+from worldorder import order, pairs, record
 from worldorder.checks import chart_exercise, exercise, written
+from worldorder.methods import flip_one, function_exercise
 
 
 @exercise("02.1", hint=("The notebook followed the USA and Russia: do the same for another pair and year.",
-                        "In wo.yearly_agreement() each pair is stored once, alphabetically: IND is iso3_a, USA "
+                        "In wo.yearly_agreement() each pair is stored once, alphabetically: MEX is iso3_a, USA "
                         "iso3_b.",
-                        "Filter the table to that pair and the year 1985, then read `share`."),
+                        "Filter the table to that pair and the year 1979, then read `share`."),
           kind="number", tolerance=0.0005, percent_ok=True,
-          wrong={0.367: "that is the USA–Russia share of 1995; this question asks about India in 1985",
-                 15: "that looks like a count of identical votes: give the share (identical over both voting)"})
+          wrong={0.367: "that is the USA–Russia share of 1995; this question asks about Mexico in 1979",
+                 40: "that looks like a count of identical votes: give the share (identical over both voting)"})
 def _():
-    return pairs.agreement_share("USA", "IND", 1985)
+    return pairs.agreement_share("USA", "MEX", 1979)
 
 
-@exercise("02.2", hint=("Follow the USA and the UK year by year, then find the lowest year.",
-                        "wo.us_agreement(['UK']) gives one row per year; keep 1992 to wo.last_full_year().",
+@exercise("02.2", hint=("Follow the USA and Japan year by year, then find the lowest year.",
+                        "wo.us_agreement(['Japan']) gives one row per year; keep 1992 to wo.last_full_year().",
                         "Find the year of the smallest `share` (.idxmin() on a share indexed by year, or "
                         "sort_values)."),
           kind="value", wrong={2025: "2025 is not a full year: stop at wo.last_full_year()",
-                               1991: "the question starts in 1992, after the Cold War", 2007: None})
+                               1991: "the question starts in 1992, after the Cold War",
+                               2006: "close: that is Japan's second-lowest year"})
 def _():
-    table = pairs.us_agreement(["GBR"]).set_index("year")["share"]
+    table = pairs.us_agreement(["JPN"]).set_index("year")["share"]
     return int(table.loc[1992:order.last_full_year()].idxmin())
 
 
@@ -55,7 +57,28 @@ chart_exercise("02.5", marks="line", encodings={"x": ("year", "QT"), "y": ("shar
                      "In wo.yearly_agreement() each pair is stored once, alphabetically: CHN comes before USA.",
                      "agreement[(agreement['iso3_a'] == 'CHN') & (agreement['iso3_b'] == 'USA')], then copy the "
                      "notebook's USA-Russia line chart and change only its table, title and description."),
+               draws=lambda: {"table": pairs.us_agreement(["CHN"]), "channels": {"year": ("x",), "share": ("y",)},
+                              "what": "the USA–China share of identical votes year by year (year across, share up)"},
                data=_pair)
+
+def _pair_votes():
+    return {"votes": record.votes(years=1995, body="GA", countries=["FRA", "DEU"]), "a": "FRA", "b": "DEU"}
+
+
+@function_exercise("02.6", "identical_share", tables=_pair_votes,
+                   changes=[("one yes vote is flipped to no", flip_one("Y", "N")),
+                            ("one of the two did not vote (X) on a resolution", flip_one("Y", "X")),
+                            ("one abstention becomes a yes", flip_one("A", "Y"))],
+                   kind="number", tolerance=0.0005,
+                   hint=("Only the resolutions on which both voted (Y, N or A) count, as in section 1.",
+                         "Pivot the votes to one row per resolution and one column per country "
+                         "(`pivot(index='resolution', columns='iso3', values='vote')`).",
+                         "Keep the rows where both columns are Y, N or A (`.isin`), then take the mean of "
+                         "`row[a] == row[b]` over those rows."))
+def _(votes, a, b):
+    wide = votes.pivot(index="resolution", columns="iso3", values="vote")
+    both = wide[wide[a].isin(["Y", "N", "A"]) & wide[b].isin(["Y", "N", "A"])]
+    return float((both[a] == both[b]).mean())
 
 written("02.W", ["compares named years or periods (Cold War and after)", "quotes shares computed in the notebook",
                  "says how few votes some years rest on", "distinguishes allies (UK, France) from the median member"])

@@ -2,6 +2,7 @@
 
 from worldorder import ledger, membership, record
 from worldorder.checks import chart_exercise, exercise, starts, written
+from worldorder.methods import drop_one, flip_one, function_exercise, set_where
 
 
 @exercise("04.1", hint=("'Only' makes the list complete: every no vote must be named, and only those.",
@@ -35,40 +36,46 @@ def _():
     return int(same.sum())
 
 
-@exercise("04.3", hint=("The ledger has a claim type and a rating on every row: you need both.",
-                        "wo.claims() has the columns claim_type and rating.",
-                        "Keep the rows with claim_type 'wording or authorship fact' and rating 'right', and count "
-                        "them."),
-          kind="number", wrong={0: None})
+@exercise("04.3", hint=("The ledger has the resolution a claim is about and a rating on every row: you need both.",
+                        "wo.claims() has the columns resolution and rating; some claims name several resolutions, "
+                        "separated by ';'.",
+                        "Keep the rows whose `resolution` is exactly 'A/RES/ES-11/7' (==, not str.contains) and "
+                        "whose rating is 'right', and count them."),
+          kind="number", wrong={21: "that counts every claim about ES-11/7; keep those rated right",
+                                23: "that also counts claims about several resolutions at once: keep those about "
+                                    "ES-11/7 alone"})
 def _():
     table = ledger.claims()
-    return int(((table["claim_type"] == "wording or authorship fact") & (table["rating"] == "right")).sum())
+    return int(((table["resolution"] == "A/RES/ES-11/7") & (table["rating"] == "right")).sum())
 
 
 @exercise("04.4", hint=("Two tables: who was in the African Union on the day, and how each member voted.",
-                        "wo.bloc_members('AU', on=...) gives the members on the day of the vote; "
-                        "wo.votes(resolutions='ES-11/7', countries=...) their votes.",
-                        "Keep the members' rows whose vote is 'A' and count them."),
-          kind="number", wrong={8: "8 is the number of AU members who voted no; count those who abstained",
-                                13: "13 is the number of AU members who voted yes; count those who abstained",
-                                65: "that is every abstention on ES-11/7; keep only the African Union's members"})
+                       "wo.bloc_members('AU', on=...) gives the members on the day of the vote (the `date` of "
+                       "wo.resolutions(resolutions=...)); wo.votes(resolutions=..., countries=...) their votes.",
+                       "Keep the members' rows whose vote is 'A' and count them."),
+          kind="number", wrong={25: "that counts a state that was not in the African Union on that day (today's "
+                                    "members, or the UN's African regional group, are not the AU of 2008): take "
+                                    "the members on the day of the vote",
+                                105: "that is every abstention on the resolution; keep only the African Union's "
+                                     "members",
+                                24.5: None})
 def _():
-    members = set(membership.bloc_members("AU", on="2025-02-24"))
-    votes = record.vote_table("ES-11/7")
+    members = set(membership.bloc_members("AU", on="2008-04-15"))
+    votes = record.vote_table("A/RES/62/249")
     return int((votes["iso3"].isin(members) & (votes["vote"] == "A")).sum())
 
 
 @exercise("04.5", hint=("'Sided with Russia' is a claim about one day; put it beside a whole year.",
-                        "wo.votes(body='GA', years=2024, countries=['USA', 'RUS']) pivoted to one row per "
+                        "wo.votes(body='GA', years=2014, countries=['USA', 'RUS']) pivoted to one row per "
                         "resolution gives the two votes side by side.",
                         "Keep the votes on which both voted (Y, N or A) and count those where the two votes are "
                         "equal."),
           kind="number", wrong={2: "2 is the count for the votes of 24 February 2025; the question asks about the "
-                                   "GA votes of 2024",
-                                94: "that is how many votes both cast in 2024; count those where the two votes "
+                                   "GA votes of 2014",
+                                77: "that is how many votes both cast in 2014; count those where the two votes "
                                     "are the same"})
 def _():
-    votes = record.votes(years=2024, body="GA", countries=["USA", "RUS"])
+    votes = record.votes(years=2014, body="GA", countries=["USA", "RUS"])
     wide = votes.pivot(index="resolution", columns="iso3", values="vote")
     cast = wide["USA"].isin(["Y", "N", "A"]) & wide["RUS"].isin(["Y", "N", "A"])
     return int((cast & (wide["USA"] == wide["RUS"])).sum())
@@ -128,8 +135,25 @@ chart_exercise("04.9", marks="bar", encodings={"y": ("seed", "N"), "x": (None, "
                      "sum(n) counts the claims in each segment.",
                      "Copy the chart of section 9 and change two things: the column kept beside rating, and the "
                      "one on y; then a title and a description of your own."),
+               draws=lambda: {"table": ledger.claims().groupby(["seed", "rating"]).size().rename("n").reset_index(),
+                              "channels": {"seed": ("y",), "rating": ("color",), "n": ("x",)},
+                              "what": "the number of claims of each seed (y) and rating (colour) as bar lengths"},
                data=lambda t: None if {"seed", "rating"} <= set(t.columns)
                else "the chart's table needs the ledger's columns seed and rating")
+
+@function_exercise("04.10", "voted_as", tables=lambda: {"votes": record.vote_table("ES-11/9"), "country": "IND"},
+                   changes=[("one member that voted yes abstained instead", flip_one("Y", "A")),
+                            ("one abstainer's row is removed", drop_one("vote", "A")),
+                            ("one abstainer did not vote", flip_one("A", "X")),
+                            ("the country itself voted yes", set_where("vote", lambda v: v["iso3"] == "IND", "Y"))],
+                   kind="number",
+                   hint=("First read the country's own vote in the table, then count who cast the same.",
+                         "`votes.set_index('iso3')['vote']` gives each member's vote; `.loc[country]` reads one.",
+                         "Count the rows whose vote equals the country's, and leave the country itself out "
+                         "(minus one)."))
+def _(votes, country):
+    vote = votes.set_index("iso3")["vote"]
+    return int((vote == vote.loc[country]).sum() - 1)
 
 written("04.W", ["separates the checkable part (the votes of the day) from the interpretation ('seems', 'teams')",
                  "quotes verdicts or counts from cells, for the day and for a longer span",

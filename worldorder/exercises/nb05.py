@@ -1,7 +1,8 @@
 """Exercises of notebook 05 (compare vote blocs): the expected answers, computed from the shipped data."""
 
-from worldorder import blocpairs, blocvotes, record
+from worldorder import blocpairs, blocvotes, membership, names, record
 from worldorder.checks import chart_exercise, exercise, written
+from worldorder.methods import drop_one, flip_one, function_exercise
 
 DEFAULT_BLOCS = blocvotes.DEFAULT_BLOCS
 
@@ -10,7 +11,7 @@ DEFAULT_BLOCS = blocvotes.DEFAULT_BLOCS
                        "wo.cohesion(blocs, ['ES-11/4']) gives each bloc's agreement_index, members dated to the vote.",
                        "Find the row with the smallest agreement_index and answer with its `bloc` as the table "
                        "writes it."),
-          kind="text", wrong={"AU": "the AU was the most split on ES-11/7, the notebook's vote; ES-11/4 is another "
+          kind="bloc", wrong={"AU": "the AU was the most split on ES-11/7, the notebook's vote; ES-11/4 is another "
                                     "vote: compute it", "EU": "the EU voted as one on ES-11/4", "NATO": None,
                               "G7": None})
 def _():
@@ -78,8 +79,31 @@ chart_exercise("05.6", marks=("bar", "point", "tick"),
                      "wo.cohesion(blocs, ['ES-11/8']) has the columns bloc and agreement_index.",
                      "mark_bar() with the index on one axis (a number, :Q) and the bloc on the other (a name, "
                      ":N), as the split chart of section 2 did with counts; then .properties(title, description)."),
+               draws=lambda: {"table": blocvotes.cohesion(names.bloc_names(), ["ES-11/8"]),
+                              "channels": {"bloc": ("x", "y"), "agreement_index": ("x", "y")}, "subset": True,
+                              "what": "blocs' Agreement Index on ES-11/8 (one axis the bloc, the other its index)"},
                data=lambda t: None if "short" in t and set(t["short"]) == {"ES-11/8"}
                else "the chart's table should be wo.cohesion(..., ['ES-11/8']) (ES-11/8 only)")
+
+def _au_votes():
+    members = membership.bloc_members("AU", on="2025-12-03")
+    votes = record.vote_table("ES-11/9")
+    return {"votes": votes[votes["iso3"].isin(members)].reset_index(drop=True)}
+
+
+@function_exercise("05.7", "agreement_index", tables=_au_votes,
+                   changes=[("one yes vote is flipped to no", flip_one("Y", "N")),
+                            ("one member that did not vote voted yes", flip_one("X", "Y")),
+                            ("one abstainer's row is removed", drop_one("vote", "A"))],
+                   kind="number", tolerance=0.0005,
+                   hint=("Count the yes, no and abstain votes in the table; members who did not vote (X) are left "
+                         "out.",
+                         "`(votes['vote'] == 'Y').sum()` counts one kind; the formula of section 2 uses the "
+                         "largest count and the total of the three.",
+                         "Return (largest − (total − largest) / 2) / total, with total = Y + N + A."))
+def _(votes):
+    counts = votes["vote"].value_counts()
+    return float(blocvotes.agreement_index(counts.get("Y", 0), counts.get("N", 0), counts.get("A", 0)))
 
 written("05.W", ["names the votes compared", "quotes Agreement Index values from a cell",
                  "names the defectors", "says membership was dated to each vote and whether it matters"])

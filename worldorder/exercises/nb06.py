@@ -1,7 +1,10 @@
 """Exercises of notebook 06 (how the UN works): the expected answers, computed from the shipped data."""
 
+import pandas as pd
+
 from worldorder import data, record, rules, scaling
 from worldorder.checks import chart_exercise, exercise, written
+from worldorder.methods import drop_one, function_exercise, move_date
 
 
 @exercise("06.1", hint=("The waves table shows only the years with the most admissions; the 1990s have more years "
@@ -76,8 +79,27 @@ chart_exercise("06.5", marks=("point", "circle", "tick", "bar"), encodings={"x":
                      "The table has the columns position (a number) and country (a name).",
                      "One point per member (mark_point): the position across as a number (:Q), the country down "
                      "as a name (:N), sorted by the position (sort='-x'); then a title and a description."),
+               sort=("y", "x"),
+               draws=lambda: {"table": scaling.positions(1990), "channels": {"position": ("x",), "country": ("y",)},
+                              "what": "each member's position of 1990 across and its name down"},
                data=lambda t: None if "year" in t and set(t["year"]) == {1990}
                else "the chart's table should be wo.positions(1990)")
+
+@function_exercise("06.6", "admitted_between",
+                   tables=lambda: {"members": data.members(), "first": 1955, "last": 1960},
+                   changes=[("a member admitted in 1955 is removed", drop_one("iso3", "ALB")),
+                            ("a member's admission moves from 1960 to 1961",
+                             move_date("admission_date", lambda m: m["iso3"] == "NGA", pd.DateOffset(years=1))),
+                            ("a member's admission moves from 1961 back into 1960",
+                             move_date("admission_date", lambda m: m["admission_date"].dt.year == 1961,
+                                       pd.DateOffset(years=-1)))],
+                   kind="number",
+                   hint=("Use the `admission_date` column: the year of each member's admission.",
+                         "`.dt.year` gives the year of a date column; `.between(first, last)` keeps both ends.",
+                         "Count the rows whose admission year is between `first` and `last`, both included "
+                         "(`.sum()` of the test)."))
+def _(members, first, last):
+    return int(members["admission_date"].dt.year.between(first, last).sum())
 
 written("06.W", ["compares at least two years", "quotes the median share or position from a cell",
                  "names which members are the median", "says what one line leaves out"])

@@ -17,7 +17,7 @@ def _():
 
 chart_exercise("07.2", marks=("line", "point", "bar", "circle", "square", "tick", "area", "rect", "rule", "text",
                               "trail", "boxplot", "errorbar"),
-               encodings={"x": (None, "QNOT"), "y": (None, "QNOT")},
+               encodings={"x": (None, "QNOT"), "y": (None, "QNOT")}, typed=True,
                hint=("Start from one of the three charts of the starting points.",
                      "alt.Chart(your_table).mark_...() then .encode(x='column:Q', y='column:N').",
                      "Give every encoding a type letter, then .properties(title=..., description=...)."))
