@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from dataclasses import dataclass, field
 
 import altair as alt
@@ -174,15 +175,27 @@ def static_html(view: View) -> str:
 SEARCH_LIMIT = 60
 
 
+def vote_label(short: str, date, body: str, title: str, episode: str = "") -> str:
+    """One line of the votes list: symbol, date, body, then the title (the Council's resolution number and year,
+    already in the symbol, left out), and the episode a search matched when the title does not name it."""
+    subject = re.sub(r"^Security Council resolution \d+ \(\d{4}\) \[(.*)\]$", r"\1", str(title))
+    if episode:
+        subject = f"{episode}: {subject}"
+    return f"{short} · {date:%Y-%m-%d} · {body} · {subject}"
+
+
 def vote_options(search: str = "", keep=()) -> list[tuple[str, str]]:
     """Vote choices for the list: the votes kept (chosen already), then the focus votes or, with a search
-    text, up to 60 recorded votes whose symbol, title or agenda contains it (newest first)."""
-    found = record.find_votes(search) if search.strip() else record.resolutions(focus=True)
+    text, up to 60 recorded votes it finds: an episode's votes first (``wo.find_votes``), the rest newest first."""
     if search.strip():
-        found = found.sort_values("date", ascending=False).head(SEARCH_LIMIT)
-    kept = record.resolutions(resolutions=list(keep)) if keep else found.iloc[:0]
+        found = record.find_votes(search)
+        named = found["episode"] != ""
+        found = pd.concat([found[named], found[~named].sort_values("date", ascending=False)]).head(SEARCH_LIMIT)
+    else:
+        found = record.resolutions(focus=True).assign(episode="")
+    kept = record.resolutions(resolutions=list(keep)).assign(episode="") if keep else found.iloc[:0]
     rows = pd.concat([kept, found]).drop_duplicates("resolution")
-    return [(f"{row.short} · {row.date:%Y-%m-%d} · {row.body} · {str(row.title)[:50]}", row.resolution)
+    return [(vote_label(row.short, row.date, row.body, row.title, row.episode), row.resolution)
             for row in rows.itertuples()]
 
 
