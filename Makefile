@@ -62,11 +62,13 @@ GRADE_DIR ?= $(WORK)
 grade: install  ## run the self-checks of a folder of students' notebooks (GRADE_DIR=my-work) into gradebook.csv
 	$(BIN)/python -m tools.grade $(GRADE_DIR) --out gradebook.csv
 
+# every notebook missing from my-work/ is copied, with this kernel's metadata so that it does not open as changed
 copies:  # the learner's own copies: every notebook missing from my-work/ is copied; one already there is never touched
 	@mkdir -p $(WORK)
 	@for nb in notebooks/*.ipynb; do \
 	  if [ -e "$(WORK)/$${nb##*/}" ]; then $(if $(QUIET),:,echo "kept your $(WORK)/$${nb##*/}"); \
-	  else cp "$$nb" $(WORK)/ && echo "copied $$nb to $(WORK)/"; fi; \
+	  else cp "$$nb" $(WORK)/ && echo "copied $$nb to $(WORK)/" && \
+	    { [ ! -x $(BIN)/python ] || $(BIN)/python -m tools.notebook_metadata "$(WORK)/$${nb##*/}" >/dev/null; }; fi; \
 	done
 
 student-copy: copies  ## copy the notebooks into my-work/; a notebook already there is never overwritten

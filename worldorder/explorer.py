@@ -38,6 +38,7 @@ MEASURES = {
     "country": "Agreement with a country",
 }
 VL_VERSION = "v" + "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])  # the Vega-Lite Altair writes
+LABEL = {"description_width": "initial"}  # each control's label as wide as its text: no "Custom bl…"
 CUSTOM_EXAMPLE = "Nordics: Denmark, Finland, Iceland, Norway, Sweden"
 
 
@@ -199,6 +200,15 @@ def vote_options(search: str = "", keep=()) -> list[tuple[str, str]]:
             for row in rows.itertuples()]
 
 
+def chosen_html(symbols) -> str:
+    """The chosen votes as a list with their whole titles."""
+    if not symbols:
+        return ""
+    table = record.resolutions(resolutions=list(symbols))
+    items = "".join(f"<li>{html.escape(vote_label(r.short, r.date, r.body, r.title))}</li>" for r in table.itertuples())
+    return f'<div class="worldorder-chosen"><b>Chosen votes</b><ul>{items}</ul></div>'
+
+
 def _country_options() -> list[tuple[str, str]]:
     table = data.members().sort_values("common_name")
     return [(names.country_label(iso3), iso3) for iso3 in table["iso3"]]
@@ -214,19 +224,22 @@ class BlocExplorer:
     def __init__(self, blocs=vb.DEFAULT_BLOCS, votes=vb.DEFAULT_VOTES, measure="split", country="USA",
                  custom: str = ""):
         self.blocs = w.SelectMultiple(options=names.bloc_names(), value=[names.bloc(b) for b in blocs],
-                                      rows=10, description="Blocs")
-        self.custom = w.Text(value=custom, placeholder=CUSTOM_EXAMPLE, description="Custom bloc",
+                                      rows=10, description="Blocs", style=LABEL)
+        self.custom = w.Text(value=custom, placeholder=CUSTOM_EXAMPLE, description="Custom bloc", style=LABEL,
                              continuous_update=False, layout=w.Layout(width="36em"))
         chosen = names.resolutions(votes)
         self.search = w.Text(placeholder="search any vote since 1946: 'Suez', 'nuclear test', '377(V)'",
-                             description="Find votes", continuous_update=False, layout=w.Layout(width="36em"))
+                             description="Find votes", style=LABEL, continuous_update=False,
+                             layout=w.Layout(width="48em"))
         self.votes = w.SelectMultiple(options=vote_options(keep=chosen), value=chosen, rows=12,
-                                      description="Votes", layout=w.Layout(width="36em"))
+                                      description="Votes", style=LABEL, layout=w.Layout(width="48em"))
+        self.chosen = w.HTML()  # the chosen votes with their whole titles (the list above is only so wide)
         self.measure = w.ToggleButtons(options=[(label, key) for key, label in MEASURES.items()], value=measure,
-                                       description="Measure", style={"button_width": "auto"})
-        self.country = w.Dropdown(options=_country_options(), value=names.country(country), description="Country")
+                                       description="Measure", style={"button_width": "auto", **LABEL})
+        self.country = w.Dropdown(options=_country_options(), value=names.country(country), description="Country",
+                                  style=LABEL)
         self.output = w.Output()
-        self.ui = w.VBox([w.HBox([self.blocs, w.VBox([self.search, self.votes])]), self.custom, self.measure,
+        self.ui = w.VBox([w.HBox([self.blocs, w.VBox([self.search, self.votes])]), self.chosen, self.custom, self.measure,
                           self.country, self.output])
         self.view = View(measure)
         self._quiet = False
@@ -254,6 +267,7 @@ class BlocExplorer:
         if self._quiet:
             return self.view
         self.country.disabled = self.measure.value != "country"
+        self.chosen.value = chosen_html(self.votes.value)
         try:
             self.view = compute_view(self.blocs.value, self.custom.value, self.votes.value, self.measure.value,
                                      self.country.value)
