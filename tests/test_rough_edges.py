@@ -74,3 +74,19 @@ def test_every_explorer_control_label_is_as_wide_as_its_text():
     assert long_title.split("[")[1].rstrip("]") in ui.chosen.value, "the chosen vote's whole title is shown"
     assert "Security Council resolution" not in explorer.vote_label("2774 (2025)", wo.day("2025-02-24"), "SC",
                                                                        long_title)
+
+
+def test_the_static_export_runs_kernels_without_warnings(tmp_path):
+    """`make html` used to print the kernel's "running over TCP without encryption" warning once per notebook."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "tiny.ipynb"
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells.append(nbformat.v4.new_code_cell("print(6 * 7)"))
+    nbformat.write(notebook, path)
+    code = f"from pathlib import Path; from tools import export; nb = export.execute_static(Path({str(path)!r})); " \
+           "print(nb.cells[0].outputs[0]['text'].strip())"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "42", out.stderr
+    assert out.stderr.strip() == "", out.stderr

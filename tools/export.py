@@ -15,11 +15,13 @@ import html
 import json
 import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from pygments.formatters import HtmlFormatter
@@ -88,11 +90,17 @@ def execute_static(path: Path) -> nbformat.NotebookNode:
     """Run a notebook on a fresh kernel with charts rendered as SVG."""
     nb = nbformat.read(path, as_version=4)
     os.environ["WORLDORDER_STATIC"] = "1"
-    try:
-        NotebookClient(nb, timeout=180, kernel_name="python3", store_widget_state=False,  # live widgets need scripts
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-    finally:
-        del os.environ["WORLDORDER_STATIC"]
+    # The kernel talks over local sockets (IPC) in a private folder, not over TCP: nothing to eavesdrop on, and no
+    # "running over TCP without encryption" warning. A kernel manager handed to the client is ours to shut down.
+    with tempfile.TemporaryDirectory(prefix="worldorder-kernel-") as sockets:
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
+        try:
+            NotebookClient(nb, km=km, timeout=180, kernel_name="python3", store_widget_state=False,  # no scripts
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+        finally:
+            del os.environ["WORLDORDER_STATIC"]
+            if km.has_kernel:
+                km.shutdown_kernel()
     return nb
 
 
