@@ -42,11 +42,19 @@ lab: install copies $(LAB_OVERRIDES)  ## open JupyterLab on your own copy my-wor
 	  --ContentsManager.pre_save_hook=tools.classroom.keep_class_notebooks_clean \
 	  $(ROOT_ARGS) $(LAB_ARGS) $(WORK)/00-start-here.ipynb
 
+# axe-core, the accessibility checker the browser tests inject into pages from disk (npm, pinned; nothing at run time
+# reaches the network). Without npm the accessibility tests are skipped, except in CI.
+AXE_VERSION := 4.10.3
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+$(AXE): $(STAMP)
+	@if command -v npm >/dev/null; then npm install --prefix $(VENV)/axe --no-save --no-audit --no-fund --silent \
+	  axe-core@$(AXE_VERSION); else echo "npm not found: the accessibility tests will be skipped"; fi
+
 $(VENV)/.binder-tools: requirements-binder.txt $(STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-binder.txt
 	touch $@
 
-test: install browser $(VENV)/.binder-tools  ## run the whole test suite
+test: install browser $(VENV)/.binder-tools $(AXE)  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 data: install  ## rebuild data/ from ../shared/data

@@ -90,3 +90,33 @@ def test_the_static_export_runs_kernels_without_warnings(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "42", out.stderr
     assert out.stderr.strip() == "", out.stderr
+
+
+def vote_channels(spec) -> set[str]:
+    """The channels of a chart spec (layers, facets and concatenations included) that draw the vote, plus 'text'
+    where the chart writes text on its marks (the split chart's letters 'Y 27')."""
+    found = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for channel, encoding in (node.get("encoding") or {}).items():
+                if isinstance(encoding, dict) and (encoding.get("field") in ("vote_label", "vote")
+                                                   or channel == "text"):
+                    found.add(channel)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return found
+
+
+def test_no_helper_vote_chart_tells_a_vote_by_colour_alone():
+    view = explorer.compute_view(["EU", "NATO"], "", ["A/RES/ES-11/1", "A/RES/ES-11/7"])
+    charts = {"world map": wo.world_map("ES-11/7"), "council": wo.council_chart(), "erosion": wo.erosion_chart(),
+              "small states": wo.small_states_chart("ES-11/7"), "explorer split": view.charts["split"]}
+    for name, chart in charts.items():
+        channels = vote_channels(chart.to_dict())
+        assert "color" in channels and channels - {"color"}, f"{name}: the vote is drawn by {channels} only"

@@ -145,7 +145,8 @@ def _table_bundle(name: str, table: pd.DataFrame) -> dict:
     cells = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in rows)
     head = "".join(f"<th>{html.escape(c)}</th>" for c in table.columns)
     return {"text/plain": f"{heading}:\n" + "\n".join(lines),
-            "text/html": f'<p><b>{heading}</b> ({len(rows)})</p><div style="max-height:24em;overflow:auto">'
+            "text/html": f'<p><b>{heading}</b> ({len(rows)})</p><div style="max-height:24em;overflow:auto" tabindex="0" '
+                         f'role="region" aria-label="{heading} (scrolls)">'
                          f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></div>"}
 
 

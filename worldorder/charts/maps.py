@@ -130,7 +130,7 @@ def erosion_chart(prefix: str = "A/RES/ES-11/") -> alt.Chart:
     yes = long[long["vote"] == "Y"].sort_values("date")
     first, peak, last = yes.iloc[0], yes.loc[yes["count"].idxmax()], yes.iloc[-1]
     base = alt.Chart(long).encode(
-        x=alt.X("date:T", title="Date of the vote", axis=alt.Axis(format="%b %Y", labelAngle=-40)),
+        x=alt.X("date:T", title="Date of the vote", axis=alt.Axis(format="%b %Y")),
         y=alt.Y("count:Q", title="Member states"),
         color=theme.vote_colour(), shape=theme.vote_shape(),
         tooltip=[alt.Tooltip("short:N", title="Resolution"), alt.Tooltip("date:T", title="Date"),

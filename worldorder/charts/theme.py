@@ -38,7 +38,8 @@ def worldorder_theme() -> alt.theme.ThemeConfig:
             "range": {"category": OKABE_ITO},
             "font": FONT,
             "title": {"fontSize": 15, "anchor": "start", "subtitleColor": "#444444"},
-            "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6"},
+            "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6", "labelOverlap": "greedy",
+                     "labelSeparation": 6},  # a label that would touch its neighbour is left out, never run into it
             "legend": {"labelFontSize": 11, "titleFontSize": 12},
         }
     }
