@@ -13,6 +13,7 @@ import pytest
 import worldorder as wo
 from conftest import REPO
 from worldorder import explorer
+from worldorder.charts import theme
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = REPO / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -74,12 +75,32 @@ def test_axe_finds_nothing_serious_on_any_page_of_the_static_book(browser, tmp_p
     assert not problems, "\n".join(f"{name}: {v}" for name, found in problems.items() for v in found)
 
 
-def charts_as_svg() -> dict[str, str]:
-    view = explorer.compute_view(["EU", "NATO", "G7", "BRICS", "AU"], "", ["A/RES/ES-11/1", "A/RES/ES-11/7"])
-    charts = {"world map": wo.world_map("ES-11/7"), "explorer split": view.charts["split"],
-              "erosion": wo.erosion_chart(), "council": wo.council_chart(), "small states": wo.small_states_chart(
+def helper_charts() -> dict:
+    blocs, votes = ["EU", "NATO", "G7", "BRICS", "AU"], ["A/RES/ES-11/1", "A/RES/ES-11/7"]
+    view = explorer.compute_view(blocs, "", votes)
+    return {"world map": wo.world_map("ES-11/7"), "explorer split": view.charts["split"],
+            "cohesion": explorer.compute_view(blocs, "", votes, "cohesion").charts["cohesion"],
+            "erosion": wo.erosion_chart(), "council": wo.council_chart(), "small states": wo.small_states_chart(
                   "ES-11/7"), "coverage": wo.coverage_chart()}
-    return {name: explorer.chart_svg(chart) for name, chart in charts.items()}
+
+
+def charts_as_svg() -> dict[str, str]:
+    return {name: explorer.chart_svg(chart) for name, chart in helper_charts().items()}
+
+
+def test_axe_finds_nothing_serious_in_the_helpers_charts_as_the_book_shows_them(browser, tmp_path):
+    """The static book's figures (an SVG in a figure with the chart's description), checked one page for all: a
+    decorative layer (the map's grey land, a heat map's empty cells) is hidden from screen readers."""
+    need_axe()
+    path = tmp_path / "figures.html"
+    figures = "".join(theme.static_figure(chart.to_dict())["text/html"] for chart in helper_charts().values())
+    path.write_text(f'<!doctype html><html lang="en"><head><title>figures</title></head><body><main>{figures}'
+                    "</main></body></html>")
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    found = axe_violations(page)
+    page.close()
+    assert not found, "\n".join(found)
 
 
 def test_static_charts_draw_every_label_whole_inside_the_picture(browser, tmp_path):

@@ -66,7 +66,7 @@ def world_map(resolution: str, width: int = 620) -> alt.HConcatChart:
     table = record.vote_table(symbol)
     join = alt.LookupData(table[["iso_numeric", "country", "vote_label"]], key="iso_numeric",
                           fields=["country", "vote_label"])
-    land = alt.Chart().mark_geoshape(fill=NO_RECORD, stroke="white", strokeWidth=0.4).transform_filter(
+    land = alt.Chart().mark_geoshape(fill=NO_RECORD, stroke="white", strokeWidth=0.4, aria=False).transform_filter(
         f"datum.properties.name != '{ANTARCTICA}'")
     voted = alt.Chart().mark_geoshape(stroke="white", strokeWidth=0.4).transform_lookup(
         lookup="id", from_=join).transform_filter("isValid(datum.vote_label)").encode(
