@@ -34,10 +34,11 @@ def need_axe():
         pytest.skip("axe-core is not installed: `make test` installs it with npm")
 
 
-def axe_violations(page, include=None) -> list[str]:
-    """Serious and critical axe-core violations on the page (or inside the ``include`` selectors), one line each."""
+def axe_violations(page, include=None, exclude=()) -> list[str]:
+    """Serious and critical axe-core violations on the page (or inside the ``include`` selectors, less the
+    ``exclude`` ones), one line each."""
     page.add_script_tag(path=str(AXE))
-    context = {"include": [[s] for s in include]} if include else "document"
+    context = {"include": [[s] for s in include], "exclude": [[s] for s in exclude]} if include else "document"
     found = page.evaluate("""async ([context]) => {
         const ctx = context === 'document' ? document : context;
         const r = await axe.run(ctx, {resultTypes: ['violations']});
