@@ -205,7 +205,8 @@ def chosen_html(symbols) -> str:
     """The chosen votes as a list with their whole titles."""
     if not symbols:
         return ""
-    table = record.resolutions(resolutions=list(symbols))
+    rows = [record.row_of(s) for s in symbols]  # full symbols: the values of the votes list
+    table = data.resolution_table()[["short", "date", "body", "title"]].iloc[rows]
     items = "".join(f"<li>{html.escape(vote_label(r.short, r.date, r.body, r.title))}</li>" for r in table.itertuples())
     return f'<div class="worldorder-chosen"><b>Chosen votes</b><ul>{items}</ul></div>'
 
@@ -245,6 +246,8 @@ class BlocExplorer:
         self.view = View(measure)
         self._quiet = False
         self.search.observe(self.find, names="value")
+        self.votes.observe(self.show_chosen, names="value")
+        self.show_chosen()
         for control in (self.blocs, self.custom, self.votes, self.measure, self.country):
             control.observe(self.refresh, names="value")
         self.refresh()
@@ -263,12 +266,15 @@ class BlocExplorer:
         finally:
             self._quiet = False
 
+    def show_chosen(self, change=None) -> None:
+        """List the chosen votes with their whole titles under the votes list."""
+        self.chosen.value = chosen_html(self.votes.value)
+
     def refresh(self, change=None) -> View:
         """Recompute the view from the controls and show it in the output area."""
         if self._quiet:
             return self.view
         self.country.disabled = self.measure.value != "country"
-        self.chosen.value = chosen_html(self.votes.value)
         try:
             self.view = compute_view(self.blocs.value, self.custom.value, self.votes.value, self.measure.value,
                                      self.country.value)
