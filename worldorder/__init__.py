@@ -12,6 +12,7 @@ The modules follow the ideas, in layers (each imports only those above it):
 - ``data``: the one reader of ``data/`` and ``seeds/`` (checksums, schemas, one cache)
 - ``names``: what a learner types → keys (countries, blocs, resolutions, dates, years)
 - ``membership``: who belonged to what on a day
+- ``search``: what people call votes ("Suez", "Korea 1950") → the votes, episodes first
 - ``record``: the record as tables: filters, search, one vote country by country
 - ``pairs``: agreement between countries, voting coincidence
 - ``blocvotes``: how blocs split, cohesion, defectors; ``blocpairs``: agreement involving blocs
