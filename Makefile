@@ -42,12 +42,20 @@ lab: install copies $(LAB_OVERRIDES)  ## open JupyterLab on your own copy my-wor
 	  --ServerApp.contents_manager_class=tools.classroom.ClassroomContentsManager \
 	  $(ROOT_ARGS) $(LAB_ARGS) $(WORK)/00-start-here.ipynb
 
+# axe-core, the accessibility checker the browser tests inject into pages from disk (npm, pinned; nothing at run time
+# reaches the network). Without npm the accessibility tests are skipped, except in CI.
+AXE_VERSION := 4.10.3
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+$(AXE): $(STAMP)
+	@if command -v npm >/dev/null; then npm install --prefix $(VENV)/axe --no-save --no-audit --no-fund --silent \
+	  axe-core@$(AXE_VERSION); else echo "npm not found: the accessibility tests will be skipped"; fi
+
 # Test and build tools: only `make test` installs them, never `make lab` (learners) or Binder.
 $(VENV)/.dev-tools: requirements-dev.txt $(STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-test: install browser $(VENV)/.dev-tools $(VENV)/.class-tools hub-tools  ## run the whole test suite
+test: install browser $(VENV)/.dev-tools $(VENV)/.class-tools hub-tools $(AXE)  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 data: install  ## rebuild data/ from ../shared/data
@@ -93,11 +101,14 @@ results: class-tools  ## the auto-checked and hand-graded scores, into results.c
 feedback: class-tools  ## generate the feedback and return it to the students
 	$(NBGRADE) feedback $(ASSIGNMENT)
 
+
+# every notebook missing from my-work/ is copied, with this kernel's metadata so that it does not open as changed
 copies:  # the learner's own copies: every notebook missing from my-work/ is copied; one already there is never touched
 	@mkdir -p $(WORK)
 	@for nb in notebooks/*.ipynb; do \
 	  if [ -e "$(WORK)/$${nb##*/}" ]; then $(if $(QUIET),:,echo "kept your $(WORK)/$${nb##*/}"); \
-	  else cp "$$nb" $(WORK)/ && echo "copied $$nb to $(WORK)/"; fi; \
+	  else cp "$$nb" $(WORK)/ && echo "copied $$nb to $(WORK)/" && \
+	    { [ ! -x $(BIN)/python ] || $(BIN)/python -m tools.notebook_metadata "$(WORK)/$${nb##*/}" >/dev/null; }; fi; \
 	done
 
 student-copy: copies  ## copy the notebooks into my-work/; a notebook already there is never overwritten

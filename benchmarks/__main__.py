@@ -1,14 +1,15 @@
 """Run every benchmark in one go: ``python -m benchmarks`` from the repository root (``make bench``).
 
 Figures, not tests: nothing here fails on a slow machine, but the all-pairs benchmark asserts that the
-fast and the naive computations agree. ``--quick`` skips the slow parts (the full self-join, the notebooks, the memory of 1, 2 and 4 kernels).
+fast and the naive computations agree. ``--quick`` skips the slow parts (the full self-join, the explorer driven in
+Chromium, the notebooks, the memory of 1, 2 and 4 kernels).
 """
 
 import platform
 import sys
 import time
 
-from benchmarks import checks, loading, memory, notebooks, pairs, positions, search, widget
+from benchmarks import browser, checks, loading, memory, notebooks, pairs, positions, search, widget
 
 
 def main(argv=None) -> None:
@@ -21,8 +22,10 @@ def main(argv=None) -> None:
     pairs.run(quick)
     print("3. search")
     search.run()
-    print("4. bloc explorer: value change → new view shown")
+    print("4. bloc explorer: value change → new view shown (Python side, then in Chromium)")
     widget.run(45 if quick else 90)
+    if not quick:
+        browser.run(100)
     print("5. positions on one line")
     positions.run()
     print("6. chart checks")

@@ -288,6 +288,27 @@ def test_no_explorer_button_label_is_truncated(bloc_page):
     assert not cut, f"labels cut short at 1400 px: {cut}"
 
 
+def test_axe_finds_nothing_serious_in_the_executed_notebooks_own_content(bloc_page):
+    """axe-core (tests/test_a11y.py) on what the project puts in JupyterLab: rendered markdown and every output
+    (charts, tables, the explorer's widgets). JupyterLab's own menus and panels, and the chart renderer's action
+    menu, are out of scope (README)."""
+    from test_a11y import axe_violations, need_axe
+
+    need_axe()
+    found = axe_violations(bloc_page, include=[".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown",
+                                               ".jp-Notebook .jp-OutputArea-output"],
+                           exclude=[".vega-embed > details"])  # the Vega renderer's own "..." menu: JupyterLab's
+    assert not found, "\n".join(found)
+
+
+def test_every_explorer_label_and_chosen_title_is_shown_whole(bloc_page):
+    labels = bloc_page.locator(".jp-OutputArea-output .widget-label, .jp-OutputArea-output .worldorder-chosen li")
+    assert labels.count() > 0, "the explorer shows no labels"
+    cut = labels.evaluate_all("""ls => ls.filter(l => l.offsetParent !== null && l.scrollWidth > l.clientWidth + 1)
+                                         .map(l => `${l.innerText.trim()} (${l.scrollWidth} > ${l.clientWidth} px)`)""")
+    assert not cut, f"labels cut short at 1400 px: {cut}"
+
+
 def assert_not_blank(png: Path):
     from PIL import Image
 

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pycountry
 from pyarrow import ipc
 
-from tools import record
+from tools import record, search_index
 from worldorder.vocab import COUNTRY_STATUS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -68,6 +68,10 @@ TABLES = {
                      "reference/timeline.csv; sources checked and replaced in tools/sources/timeline_sources.csv"),
     "documents.csv": ("one row per quotation of a primary document", "doc_id",
                       "tools/sources/documents.csv (from documents/primary_texts.md and the sources named per row)"),
+    "search_terms.csv": ("one row per vote per set of search words its title lacks", "resolution, kind, episode",
+                         "episodes: tools/sources/episodes.csv (rules over the record, with the record's words as "
+                         "evidence); called by: the Security Council resolution that called an emergency special "
+                         "session (resolutions.parquet); voeten: un_roll_calls.short (unga_history/voeten_unvotes_1946_2019)"),
 }
 SHIPPED = {
     "claims.csv": ("one row per checkable claim in the five seeds", "claim_id",
@@ -433,7 +437,8 @@ def build_all(raw: Path) -> dict[str, pd.DataFrame]:
     resolutions, votes, disputes = record.build_record(raw, set(countries["iso3"]))
     return {"countries.csv": countries, "blocs.csv": build_blocs(raw, countries),
             "resolutions.arrow": resolutions, "votes.arrow": votes_table(resolutions, votes), "vote_disputes.csv": disputes,
-            "timeline.csv": build_timeline(raw), "documents.csv": build_documents()}
+            "timeline.csv": build_timeline(raw), "documents.csv": build_documents(),
+            "search_terms.csv": search_index.build_search_terms(raw, resolutions)}
 
 
 def main(argv=None) -> None:

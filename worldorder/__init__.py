@@ -17,6 +17,7 @@ The modules follow the ideas, in layers (each imports only those above it):
 - ``dates``: the one reader of days and years (a day only when it is one day for sure)
 - ``names``: what a learner types → keys (countries, blocs, resolutions; days and years via ``dates``)
 - ``membership``: who belonged to what on a day
+- ``search``: what people call votes ("Suez", "Korea 1950") → the votes, episodes first
 - ``record``: the record as tables: filters, search, one vote country by country
 - ``pairs``: agreement between countries, voting coincidence
 - ``blocvotes``: how blocs split, cohesion, defectors; ``blocpairs``: agreement involving blocs

@@ -9,8 +9,9 @@ FILES = {
     'vote_disputes.csv': ('4', '9e3c2dc97e9bea9c96432769f5a390ee1d38642fe9306ad09df511a7af287f1b'),
     'timeline.csv': ('46', 'fc159e24668805ff2fb04c53eacaf7e6207c97f03e17926e365e811a3d0931cf'),
     'documents.csv': ('52', '7a18db53d796bd13f00fdb80689eb5f22dc08176b036933406e541e7adb9be35'),
+    'search_terms.csv': ('4531', '475c5cbf76c90ce9057329388c4c6c4ba949399bf1a72f75fd7c651990fec157'),
     'claims.csv': ('147', '054b5f5cae8806f2e1cb7cb14331792316b64349313ee4ab9b2cc0d97e7c4ef1'),
     'world-110m.json': ('', '2516c915867c7baf18ddec727aec46c315541a07cfb3d79a6559b05d5e94eee8'),
     'LICENSE-world-atlas.txt': ('', '8048290dfdb6e83fbed17e8985c8cfc4ce9da9b842642f3d3e497280790cfa31'),
-    'README.md': ('', 'e24ebcab9469a3992319e843ec3c8bce9702a1e5c27c3afd9b66cc4ab6ad035d'),
+    'README.md': ('', '2e65b7d237a40020bf6e2a1636a88c6b8988b5eba709c86b90e00dfc4a8eaa84'),
 }

@@ -284,6 +284,26 @@ def vote_disputes() -> pd.DataFrame:
     return _vote_disputes().copy()
 
 
+
+@functools.cache
+def _search_terms() -> pd.DataFrame:
+    name = "search_terms.csv"
+    df = _read(name)
+    _columns(name, df, ["resolution", "kind", "terms", "episode", "rank", "taught_in", "source"])
+    _values(name, df, "resolution", set(_resolutions()["resolution"]))
+    _values(name, df, "kind", ("episode", "called by", "voeten"))
+    episodes = df["kind"] == "episode"
+    _pattern(name, df[episodes], "rank", r"[1-9]\d*")
+    _require(name, (df.loc[episodes, "episode"] != "").all() and (df["terms"] != "").all(), "a row has no terms")
+    df["rank"] = pd.to_numeric(df["rank"].replace("", None)).astype("Int64")
+    return df
+
+
+def search_terms() -> pd.DataFrame:
+    """Words for votes that their titles lack: episodes' common names, the calling Council resolution, Voeten's."""
+    return _search_terms().copy()
+
+
 # ---------------------------------------------------------------- timeline, seeds, ledger, shapes
 
 
@@ -381,7 +401,7 @@ def clear_cache() -> None:
     """Forget every loaded table (after a rebuild, or in tests that damage a copy of the data)."""
     files.clear()
     for cached in (_countries, _blocs, _sorted_resolutions, _resolutions, _vote_codes, _vote_disputes, _timeline,
-                   _documents, _topology_text, _seed_sources, seed_text):
+                   _documents, _search_terms, _topology_text, _seed_sources, seed_text):
         cached.cache_clear()
     for hook in _CLEAR_HOOKS:
         hook()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from dataclasses import dataclass, field
 
 import altair as alt
@@ -37,6 +38,7 @@ MEASURES = {
     "country": "Agreement with a country",
 }
 VL_VERSION = "v" + "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])  # the Vega-Lite Altair writes
+LABEL = {"description_width": "initial"}  # each control's label as wide as its text: no "Custom bl…"
 CUSTOM_EXAMPLE = "Nordics: Denmark, Finland, Iceland, Norway, Sweden"
 
 
@@ -143,7 +145,8 @@ def _table_bundle(name: str, table: pd.DataFrame) -> dict:
     cells = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in rows)
     head = "".join(f"<th>{html.escape(c)}</th>" for c in table.columns)
     return {"text/plain": f"{heading}:\n" + "\n".join(lines),
-            "text/html": f'<p><b>{heading}</b> ({len(rows)})</p><div style="max-height:24em;overflow:auto">'
+            "text/html": f'<p><b>{heading}</b> ({len(rows)})</p><div style="max-height:24em;overflow:auto" tabindex="0" '
+                         f'role="region" aria-label="{heading} (scrolls)">'
                          f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></div>"}
 
 
@@ -179,16 +182,38 @@ def static_html(view: View, pictures: bool = True) -> str:
 SEARCH_LIMIT = 60
 
 
+def vote_label(short: str, date, body: str, title: str, episode: str = "") -> str:
+    """One line of the votes list: symbol, date, body, then the title (the Council's resolution number and year,
+    already in the symbol, left out), and the episode a search matched when the title does not name it."""
+    subject = re.sub(r"^Security Council resolution \d+ \(\d{4}\) \[(.*)\]$", r"\1", str(title))
+    if episode:
+        subject = f"{episode}: {subject}"
+    return f"{short} · {date:%Y-%m-%d} · {body} · {subject}"
+
+
 def vote_options(search: str = "", keep=()) -> list[tuple[str, str]]:
     """Vote choices for the list: the votes kept (chosen already), then the focus votes or, with a search
-    text, up to 60 recorded votes whose symbol, title or agenda contains it (newest first)."""
-    found = record.find_votes(search) if search.strip() else record.resolutions(focus=True)
+    text, up to 60 recorded votes it finds: an episode's votes first (``wo.find_votes``), the rest newest first."""
     if search.strip():
-        found = found.sort_values("date", ascending=False).head(SEARCH_LIMIT)
-    kept = record.resolutions(resolutions=list(keep)) if keep else found.iloc[:0]
+        found = record.find_votes(search)
+        named = found["episode"] != ""
+        found = pd.concat([found[named], found[~named].sort_values("date", ascending=False)]).head(SEARCH_LIMIT)
+    else:
+        found = record.resolutions(focus=True).assign(episode="")
+    kept = record.resolutions(resolutions=list(keep)).assign(episode="") if keep else found.iloc[:0]
     rows = pd.concat([kept, found]).drop_duplicates("resolution")
-    return [(f"{row.short} · {row.date:%Y-%m-%d} · {row.body} · {str(row.title)[:50]}", row.resolution)
+    return [(vote_label(row.short, row.date, row.body, row.title, row.episode), row.resolution)
             for row in rows.itertuples()]
+
+
+def chosen_html(symbols) -> str:
+    """The chosen votes as a list with their whole titles."""
+    if not symbols:
+        return ""
+    rows = [record.row_of(s) for s in symbols]  # full symbols: the values of the votes list
+    table = data.resolution_table()[["short", "date", "body", "title"]].iloc[rows]
+    items = "".join(f"<li>{html.escape(vote_label(r.short, r.date, r.body, r.title))}</li>" for r in table.itertuples())
+    return f'<div class="worldorder-chosen"><b>Chosen votes</b><ul>{items}</ul></div>'
 
 
 def _country_options() -> list[tuple[str, str]]:
@@ -206,23 +231,28 @@ class BlocExplorer:
     def __init__(self, blocs=vb.DEFAULT_BLOCS, votes=vb.DEFAULT_VOTES, measure="split", country="USA",
                  custom: str = ""):
         self.blocs = w.SelectMultiple(options=names.bloc_names(), value=[names.bloc(b) for b in blocs],
-                                      rows=10, description="Blocs")
-        self.custom = w.Text(value=custom, placeholder=CUSTOM_EXAMPLE, description="Custom bloc",
+                                      rows=10, description="Blocs", style=LABEL)
+        self.custom = w.Text(value=custom, placeholder=CUSTOM_EXAMPLE, description="Custom bloc", style=LABEL,
                              continuous_update=False, layout=w.Layout(width="36em"))
         chosen = names.resolutions(votes)
         self.search = w.Text(placeholder="search any vote since 1946: 'Suez', 'nuclear test', '377(V)'",
-                             description="Find votes", continuous_update=False, layout=w.Layout(width="36em"))
+                             description="Find votes", style=LABEL, continuous_update=False,
+                             layout=w.Layout(width="48em"))
         self.votes = w.SelectMultiple(options=vote_options(keep=chosen), value=chosen, rows=12,
-                                      description="Votes", layout=w.Layout(width="36em"))
+                                      description="Votes", style=LABEL, layout=w.Layout(width="48em"))
+        self.chosen = w.HTML()  # the chosen votes with their whole titles (the list above is only so wide)
         self.measure = w.ToggleButtons(options=[(label, key) for key, label in MEASURES.items()], value=measure,
-                                       description="Measure", style={"button_width": "auto"})
-        self.country = w.Dropdown(options=_country_options(), value=names.country(country), description="Country")
+                                       description="Measure", style={"button_width": "auto", **LABEL})
+        self.country = w.Dropdown(options=_country_options(), value=names.country(country), description="Country",
+                                  style=LABEL)
         self.output = w.Output()
-        self.ui = w.VBox([w.HBox([self.blocs, w.VBox([self.search, self.votes])]), self.custom, self.measure,
+        self.ui = w.VBox([w.HBox([self.blocs, w.VBox([self.search, self.votes])]), self.chosen, self.custom, self.measure,
                           self.country, self.output])
         self.view = View(measure)
         self._quiet = False
         self.search.observe(self.find, names="value")
+        self.votes.observe(self.show_chosen, names="value")
+        self.show_chosen()
         for control in (self.blocs, self.custom, self.votes, self.measure, self.country):
             control.observe(self.refresh, names="value")
         self.refresh()
@@ -240,6 +270,10 @@ class BlocExplorer:
             self.votes.value = kept
         finally:
             self._quiet = False
+
+    def show_chosen(self, change=None) -> None:
+        """List the chosen votes with their whole titles under the votes list."""
+        self.chosen.value = chosen_html(self.votes.value)
 
     def refresh(self, change=None) -> View:
         """Recompute the view from the controls and show it in the output area."""

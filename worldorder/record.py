@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from worldorder import data, membership, memory, names
+from worldorder import data, membership, memory, names, search
 from worldorder.vocab import BODIES, ISSUES, VOTE_CODES, VOTE_LABELS
 
 RESOLUTION_COLUMNS = ["resolution", "short", "body", "date", "year", "session", "title", "yes", "no", "abstain",
@@ -123,22 +123,31 @@ def votes(years=None, body=None, resolutions=None, countries=None, focus=None, i
 
 
 def find_votes(text=None, years=None, body=None, issue=None, focus=None, important=None) -> pd.DataFrame:
-    """Search the record: votes whose symbol, title or agenda contains ``text`` (case and accents ignored).
+    """Search the record by symbol, title, agenda, or the name people give an episode (case and accents ignored).
 
-    Several words must all appear (``"nuclear test"``). Other filters as in :func:`resolutions`;
-    ``important=True`` keeps the State Department's "important votes" (known for 1983-2019 via Voeten).
+    Several words must all appear (``"nuclear test"``); a year in the text keeps that year's votes
+    (``"Korea 1950"``). A common name of an episode (``"Suez"``, ``"Falklands"``, ``"invasion of Ukraine"``:
+    ``data/search_terms.csv``) lists that episode's votes first, the ones a notebook teaches on top, with the
+    episode's name in the column ``episode``; the other matches follow in date order. Other filters as in
+    :func:`resolutions`; ``important=True`` keeps the State Department's "important votes" (known for
+    1983-2019 via Voeten).
+
+    >>> find_votes("Suez")[["resolution", "episode"]].head(2).to_numpy().tolist()
+    [['A/RES/997(ES-I)', 'Suez crisis (1956)'], ['A/RES/998(ES-I)', 'Suez crisis (1956)']]
+    >>> find_votes("Hungary 1956", body="SC")["resolution"].tolist()
+    ['S/RES/120 (1956)']
     """
     table = data.resolution_table()
     keep = _mask(table, years, body, None, focus, issue)
     if important is not None:
         keep &= (table["important"].fillna(-1) == int(bool(important))).to_numpy()
-    if text is not None:
-        words = names.normalise(names._text("search text", text, "'nuclear' or 'Ukraine'")).split()
-        haystack = _search_text()
-        for word in words:
-            keep &= haystack.str.contains(word, regex=False).to_numpy()
     columns = ["resolution", "short", "body", "date", "title", "yes", "no", "abstain", "non_voting", "issues", "focus"]
-    found = table.loc[keep, columns].reset_index(drop=True)
+    if text is None:
+        found = table.loc[keep, columns].reset_index(drop=True).assign(episode="")
+    else:
+        hits = search.ranked(text, keep)
+        rows = [row_of(symbol) for symbol, _ in hits]
+        found = table.iloc[rows][columns].reset_index(drop=True).assign(episode=[e for _, e in hits])
     for column in ("resolution", "body"):
         found[column] = found[column].astype(str)
     return found
@@ -183,14 +192,6 @@ def _column(name: str) -> np.ndarray:
     if key not in _SEARCH:
         _SEARCH[key] = table[name].astype(str).to_numpy(dtype=object)
     return _SEARCH[key]
-
-
-def _search_text() -> pd.Series:
-    table = data.resolution_table()
-    if _SEARCH.get("id") != id(table):
-        text = (table["resolution"].astype(str) + " " + table["title"].fillna("") + " " + table["agenda"].fillna(""))
-        _SEARCH.update(id=id(table), text=text.map(names.normalise))
-    return _SEARCH["text"]
 
 
 # ---------------------------------------------------------------- one vote, country by country

@@ -143,7 +143,7 @@ def _heat_template(x: str, x_title: str, y: str, value: str, legend: str, toolti
         tooltip=[alt.Tooltip(field, title=name, **({"format": fmt} if fmt else {})) for field, name, fmt in tooltip])
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color(f"{value}:Q", title=legend, scale=alt.Scale(scheme="blues", domain=[0, 1])))
-    empty = base.transform_filter(f"!isValid(datum['{value}'])").mark_rect(color="#F2F2F2", stroke="white")
+    empty = base.transform_filter(f"!isValid(datum['{value}'])").mark_rect(color="#F2F2F2", stroke="white", aria=False)
     ink = alt.condition(f"datum['{value}'] > 0.6", alt.value("white"), alt.value("black"))
     text = base.mark_text(fontSize=11).encode(text=alt.Text("label:N"), color=ink)
     return alt.layer(empty, cells, text).properties(width=alt.Step(width), height=alt.Step(26))

@@ -66,7 +66,7 @@ def world_map(resolution: str, width: int = 620) -> alt.HConcatChart:
     table = record.vote_table(symbol)
     join = alt.LookupData(table[["iso_numeric", "country", "vote_label"]], key="iso_numeric",
                           fields=["country", "vote_label"])
-    land = alt.Chart().mark_geoshape(fill=NO_RECORD, stroke="white", strokeWidth=0.4).transform_filter(
+    land = alt.Chart().mark_geoshape(fill=NO_RECORD, stroke="white", strokeWidth=0.4, aria=False).transform_filter(
         f"datum.properties.name != '{ANTARCTICA}'")
     voted = alt.Chart().mark_geoshape(stroke="white", strokeWidth=0.4).transform_lookup(
         lookup="id", from_=join).transform_filter("isValid(datum.vote_label)").encode(
@@ -130,7 +130,7 @@ def erosion_chart(prefix: str = "A/RES/ES-11/") -> alt.Chart:
     yes = long[long["vote"] == "Y"].sort_values("date")
     first, peak, last = yes.iloc[0], yes.loc[yes["count"].idxmax()], yes.iloc[-1]
     base = alt.Chart(long).encode(
-        x=alt.X("date:T", title="Date of the vote"),
+        x=alt.X("date:T", title="Date of the vote", axis=alt.Axis(format="%b %Y")),
         y=alt.Y("count:Q", title="Member states"),
         color=theme.vote_colour(), shape=theme.vote_shape(),
         tooltip=[alt.Tooltip("short:N", title="Resolution"), alt.Tooltip("date:T", title="Date"),

@@ -23,6 +23,9 @@ VOTE_ORDER = [VOTE_LABELS[c] for c in VOTE_CODES]
 VOTE_COLOURS = dict(zip(VOTE_ORDER, ["#0072B2", "#D55E00", "#E69F00", "#999999"]))
 VOTE_SHAPES = dict(zip(VOTE_ORDER, ["circle", "cross", "triangle-up", "square"]))
 CATEGORY_SHAPES = ["circle", "square", "diamond", "triangle-up", "cross", "triangle-down"]
+# Metric-compatible faces (Liberation Sans on Linux, Arial on Windows and macOS): static SVG charts are measured
+# by vl-convert and drawn by the browser, so both must lay text out at the same width, or labels run off the edge.
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 LINE_DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 2], [3, 6]]
 
 
@@ -33,9 +36,10 @@ def worldorder_theme() -> alt.theme.ThemeConfig:
         "config": {
             "view": {"continuousWidth": 560, "continuousHeight": 280, "stroke": None},
             "range": {"category": OKABE_ITO},
-            "font": "system-ui, sans-serif",
+            "font": FONT,
             "title": {"fontSize": 15, "anchor": "start", "subtitleColor": "#444444"},
-            "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6"},
+            "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6", "labelOverlap": "greedy",
+                     "labelSeparation": 6},  # a label that would touch its neighbour is left out, never run into it
             "legend": {"labelFontSize": 11, "titleFontSize": 12},
         }
     }
