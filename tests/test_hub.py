@@ -490,14 +490,19 @@ def graded(hub, day):
     nbgrader = str(hub.prefix / "env" / "bin" / "nbgrader")
     ada, bo = hub.students[:2]
 
+    steps = {}
+
     def teacher(target, **kwargs):
+        began = time.time()
         done = subprocess.run(hub.make(target, ASSIGNMENT="nb00", **kwargs), capture_output=True, text=True,
                               timeout=600)
         assert done.returncode == 0, f"make {target} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+        steps[target] = steps.get(target, 0) + time.time() - began
         return done.stdout
 
-    listed = as_student(hub, ada, str(hub.prefix / "env" / "bin" / "jupyter"), "server", "extension", "list")
-    seen = {"extensions": re.sub(r"\x1b\[[0-9;]*m", "", listed.stdout + listed.stderr)}  # no colours
+    jupyter = str(hub.prefix / "env" / "bin" / "jupyter")
+    listed = [as_student(hub, ada, jupyter, *part.split(), "list") for part in ("server extension", "labextension")]
+    seen = {"extensions": re.sub(r"\x1b\[[0-9;]*m", "", "".join(d.stdout + d.stderr for d in listed))}
     teacher("hub-release")
     for name, answers in ((ada, RIGHT), (bo, WRONG)):
         as_student(hub, name, nbgrader, "fetch_assignment", "nb00")
@@ -524,7 +529,8 @@ def graded(hub, day):
                                           f"import os; os.listdir({str(hub.exchange / 'worldorder' / 'inbound')!r})",
                                           check=False).stderr
     seen["seconds"] = time.time() - started
-    print(f"\nthe grading loop on the hub took {seen['seconds']:.0f} s")
+    print(f"\nthe grading loop on the hub took {seen['seconds']:.0f} s; the teacher's steps: "
+          + ", ".join(f"{k} {v:.0f} s" for k, v in steps.items()))
     return seen
 
 
@@ -532,6 +538,10 @@ def test_students_have_the_assignments_tab_and_not_the_teachers_tools(hub, grade
     listing = graded["extensions"]
     assert re.search(r"nbgrader.server_extensions.assignment_list\S*\s+enabled", listing), listing
     assert re.search(r"nbgrader.server_extensions.formgrader\S*\s+disabled", listing), listing
+    disabled = listing.split("Disabled extensions:", 1)[-1]
+    for plugin in ("formgrader", "create-assignment", "course-list"):
+        assert f"@jupyter/nbgrader:{plugin}" in disabled, listing
+    assert "@jupyter/nbgrader:assignment-list" not in disabled, listing
     exchange = hub.exchange.stat()
     assert exchange.st_uid == 0 and exchange.st_mode & 0o7777 == 0o1777
     inbound = (hub.exchange / "worldorder" / "inbound").stat()

@@ -164,8 +164,11 @@ def init(args) -> None:
     (args.course_dir / "nbgrader_config.py").write_text(CONFIG.format(
         root=str(args.course_dir), course=COURSE_ID, exchange=str(args.exchange), stub=WRITTEN_STUB,
         check_owner=not args.local), encoding="utf-8")
-    for student in _roster(args):
-        nbgrader("db", "student", "add", student, args=args)
+    students = _roster(args)
+    if students:  # one nbgrader run for the whole roster
+        listing = args.course_dir / "roster.csv"
+        listing.write_text("id\n" + "".join(f"{name}\n" for name in students), encoding="utf-8")
+        nbgrader("db", "student", "import", str(listing), args=args)
     print(f"course folder {args.course_dir}, exchange {args.exchange}")
 
 
