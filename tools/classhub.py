@@ -14,6 +14,9 @@ folder              what                                                        
 ``hub/``            the hub's database, cookie secret and the class list                  root only
 ==================  ====================================================================  ===========================
 
+Outside it, nbgrader's exchange (``/srv/nbgrader/exchange``) and the students' nbgrader settings are prepared for
+the teacher's grading loop by :mod:`tools.hubgrade`.
+
 Each name on the class list becomes a Unix user with a private home (mode 700): students in the group
 ``worldorder-class``, teachers also in ``worldorder-teachers``. A name that already belongs to a Unix user outside
 these groups (``root``, ``daemon``, a staff account) is refused, never taken over.
