@@ -16,7 +16,7 @@ ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
 WORK          := my-work
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: install browser lab test data bench html student-copy copies grade clean hub hub-tools hub-proxy hub-grade hub-remove bench-hub class-tools release collect autograde results feedback
+.PHONY: install browser lab test data bench html student-copy copies grade clean hub hub-tools hub-proxy hub-grade hub-remove bench-hub class-tools hub-release hub-collect hub-autograde hub-written hub-results hub-feedback release collect autograde results feedback
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.11 ...")'
@@ -121,6 +121,7 @@ HUB_IP     ?= 127.0.0.1
 HUB_PORT   ?= 8000
 MEM_LIMIT  ?= 1G
 CULL_IDLE  ?= 3600
+HUB_EXCHANGE ?= /srv/nbgrader/exchange
 HUB_PROXY  := hub/node_modules/.bin/configurable-http-proxy
 HUB_ENV     = WORLDORDER_HUB_PREFIX="$(HUB_PREFIX)" WORLDORDER_HUB_IP="$(HUB_IP)" WORLDORDER_HUB_PORT="$(HUB_PORT)" \
               WORLDORDER_MEM_LIMIT="$(MEM_LIMIT)" WORLDORDER_CULL_IDLE="$(CULL_IDLE)"
@@ -143,12 +144,26 @@ hub-proxy: $(HUB_PROXY)
 hub-tools: $(VENV)/.hub-tools $(HUB_PROXY)  # JupyterHub, its authenticator and culler in .venv; the proxy in hub/
 
 hub: hub-tools hub-proxy  ## the class server for CLASS_LIST (hub/class-list.csv), as root, on http://127.0.0.1:8000 (hub/README.md)
-	$(BIN)/python -m tools.classhub setup --class-list "$(CLASS_LIST)" --prefix "$(HUB_PREFIX)"
+	$(BIN)/python -m tools.classhub setup --class-list "$(CLASS_LIST)" --prefix "$(HUB_PREFIX)" --exchange "$(HUB_EXCHANGE)"
 	@echo "The teacher signs up first at http://$(HUB_IP):$(HUB_PORT)/hub/signup, then approves students at /hub/authorize."
 	cd "$(HUB_PREFIX)/hub" && $(HUB_ENV) exec "$(abspath $(BIN))/jupyterhub" -f "$(CURDIR)/hub/jupyterhub_config.py"
 
 hub-grade: install  ## the class gradebook from every student's notebooks on the hub, into HUB_PREFIX/teacher/gradebook.csv
 	$(BIN)/python -m tools.classbook --prefix "$(HUB_PREFIX)" --out "$(HUB_PREFIX)/teacher/gradebook.csv"
+
+# The grading loop on the hub (hub/README.md): nbgrader run as the teacher's own Unix user (TEACHER=..., default the
+# first teacher on the class list), its course folder ~TEACHER/course; students fetch and submit in JupyterLab's
+# Assignments tab. ASSIGNMENT=nb03 for one (all when empty).
+HUB_NBGRADE = $(BIN)/python -m tools.hubgrade --prefix "$(HUB_PREFIX)" --exchange "$(HUB_EXCHANGE)" $(if $(TEACHER),--teacher $(TEACHER))
+
+hub-release hub-collect hub-autograde hub-feedback: install  ## the grading loop on the hub, as root: release, collect, autograde, return feedback
+	$(HUB_NBGRADE) $(@:hub-%=%) $(ASSIGNMENT)
+
+hub-written: install  ## each written answer of ASSIGNMENT=nb03 with its rubric; STUDENT= EXERCISE= SCORE= COMMENT= grades one
+	$(HUB_NBGRADE) written $(ASSIGNMENT) $(if $(SCORE),--student "$(STUDENT)" --exercise "$(EXERCISE)" --score "$(SCORE)" $(if $(COMMENT),--comment "$(COMMENT)"))
+
+hub-results: install  ## the auto-checked and hand-graded scores of the class, into ~TEACHER/course/results.csv
+	$(HUB_NBGRADE) results --out course/results.csv
 
 hub-remove: install  ## remove students (NAMES="ada kofi"): their Unix users and homes; their notebooks are archived for the teacher
 	$(BIN)/python -m tools.classhub remove $(NAMES) --prefix "$(HUB_PREFIX)"

@@ -96,6 +96,7 @@ class Hub:
         os.chmod(self.scratch, 0o755)
         self.prefix = Path(kept) if kept else self.scratch / "srv"
         self.class_list = self.scratch / "class.csv"
+        self.exchange = self.scratch / "exchange"  # nbgrader's (/srv/nbgrader/exchange in a real class)
         self.class_list.write_text("username,role\n" + f"{self.teacher},teacher\n"
                                    + "".join(f"{n},student\n" for n in [*self.students, self.never]))
         self.port = free_ports()
@@ -116,7 +117,8 @@ class Hub:
 
     def make(self, target: str, **kwargs):
         return ["make", "-C", str(REPO), target, f"VENV={sys.prefix}", f"HUB_PREFIX={self.prefix}",
-                f"CLASS_LIST={self.class_list}", f"HUB_PORT={self.port}", *[f"{k}={v}" for k, v in kwargs.items()]]
+                f"CLASS_LIST={self.class_list}", f"HUB_PORT={self.port}",
+                f"HUB_EXCHANGE={self.exchange}", *[f"{k}={v}" for k, v in kwargs.items()]]
 
     def start(self):
         self.process = subprocess.Popen(self.make("hub"), stdout=self.log.open("w"), stderr=subprocess.STDOUT,
@@ -464,6 +466,106 @@ def test_the_teachers_gradebook_lists_every_student(hub, day):
         assert any(r["result"] == "not started" for r in mine), "an untouched notebook is listed as not started"
     never = [r for r in rows if r["student"] == hub.never]
     assert never and all(r["result"] == "not started" for r in never), never
+
+
+# ---------------------------------------------------------------- the grading loop on the hub (tools/hubgrade.py)
+
+def as_student(hub, name, *command, check=True) -> subprocess.CompletedProcess:
+    """A command run as the student's own Unix user, in their notebook folder, with the class's Python (what the
+    Assignments tab of their JupyterLab runs)."""
+    user = pwd.getpwnam(name)
+    return subprocess.run(list(command), user=user.pw_uid, group=user.pw_gid, extra_groups=[],
+                          cwd=Path(user.pw_dir) / "worldorder", capture_output=True, text=True, timeout=300,
+                          check=check, env={"HOME": user.pw_dir, "USER": name, "LANG": "C.UTF-8",
+                                            "PATH": f"{hub.prefix / 'env' / 'bin'}:/usr/bin:/bin"})
+
+
+@pytest.fixture(scope="module")
+def graded(hub, day):
+    """release nb00 → two students fetch, work and submit as themselves → the teacher collects, autogrades, grades
+    a written answer → feedback returned → each student fetches it into their own folder. Returns what was seen."""
+    from test_grade import RIGHT, WRONG, fill
+
+    started = time.time()
+    nbgrader = str(hub.prefix / "env" / "bin" / "nbgrader")
+    ada, bo = hub.students[:2]
+
+    steps = {}
+
+    def teacher(target, **kwargs):
+        began = time.time()
+        done = subprocess.run(hub.make(target, ASSIGNMENT="nb00", **kwargs), capture_output=True, text=True,
+                              timeout=600)
+        assert done.returncode == 0, f"make {target} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+        steps[target] = steps.get(target, 0) + time.time() - began
+        return done.stdout
+
+    jupyter = str(hub.prefix / "env" / "bin" / "jupyter")
+    listed = [as_student(hub, ada, jupyter, *part.split(), "list") for part in ("server extension", "labextension")]
+    seen = {"extensions": re.sub(r"\x1b\[[0-9;]*m", "", "".join(d.stdout + d.stderr for d in listed))}
+    teacher("hub-release")
+    for name, answers in ((ada, RIGHT), (bo, WRONG)):
+        as_student(hub, name, nbgrader, "fetch_assignment", "nb00")
+        copy = Path(pwd.getpwnam(name).pw_dir) / "worldorder" / "nb00" / "00-start-here.ipynb"
+        seen[f"fetched-{name}"] = copy.stat().st_uid == pwd.getpwnam(name).pw_uid
+        fill(copy, answers)
+        as_student(hub, name, nbgrader, "submit", "nb00")
+    teacher("hub-collect")
+    teacher("hub-autograde")
+    seen["rubric"] = teacher("hub-written")
+    teacher("hub-written", STUDENT=ada, EXERCISE="00.W", SCORE="3", COMMENT="Names ES-11/7 and the no column.")
+    teacher("hub-results")
+    home = Path(pwd.getpwnam(hub.teacher).pw_dir)
+    seen["results"] = list(csv.DictReader((home / "course" / "results.csv").open()))
+    teacher("hub-feedback")
+    for name in (ada, bo):
+        as_student(hub, name, nbgrader, "fetch_feedback", "nb00")
+        seen[f"feedback-{name}"] = sorted((Path(pwd.getpwnam(name).pw_dir) / "worldorder" / "nb00" / "feedback")
+                                          .glob("*/00-start-here.html"))
+    theirs = seen[f"feedback-{ada}"][0]
+    seen["bo_reads_ada"] = as_student(hub, bo, "/usr/bin/python3", "-c",
+                                      f"open({str(theirs)!r}).read()", check=False).stderr
+    seen["bo_lists_inbound"] = as_student(hub, bo, "/usr/bin/python3", "-c",
+                                          f"import os; os.listdir({str(hub.exchange / 'worldorder' / 'inbound')!r})",
+                                          check=False).stderr
+    seen["seconds"] = time.time() - started
+    print(f"\nthe grading loop on the hub took {seen['seconds']:.0f} s; the teacher's steps: "
+          + ", ".join(f"{k} {v:.0f} s" for k, v in steps.items()))
+    return seen
+
+
+def test_students_have_the_assignments_tab_and_not_the_teachers_tools(hub, graded):
+    listing = graded["extensions"]
+    assert re.search(r"nbgrader.server_extensions.assignment_list\S*\s+enabled", listing), listing
+    assert re.search(r"nbgrader.server_extensions.formgrader\S*\s+disabled", listing), listing
+    disabled = listing.split("Disabled extensions:", 1)[-1]
+    for plugin in ("formgrader", "create-assignment", "course-list"):
+        assert f"@jupyter/nbgrader:{plugin}" in disabled, listing
+    assert "@jupyter/nbgrader:assignment-list" not in disabled, listing
+    exchange = hub.exchange.stat()
+    assert exchange.st_uid == 0 and exchange.st_mode & 0o7777 == 0o1777
+    inbound = (hub.exchange / "worldorder" / "inbound").stat()
+    assert inbound.st_mode & 0o777 == 0o733, oct(inbound.st_mode)
+
+
+def test_the_grading_loop_on_the_hub(hub, graded):
+    ada, bo = hub.students[:2]
+    assert graded[f"fetched-{ada}"] and graded[f"fetched-{bo}"], "each fetched copy belongs to its student"
+    assert "00.W" in graded["rubric"] and "Rubric, one point each" in graded["rubric"]
+    rows = {(r["student"], r["exercise"]): r for r in graded["results"]}
+    assert all(rows[(ada, k)]["status"] == "right" for k in ("00.1", "00.2", "00.3", "00.4")), rows
+    assert all(rows[(bo, k)]["status"] == "not yet" for k in ("00.1", "00.2", "00.3", "00.4")), rows
+    assert rows[(ada, "00.W")]["status"] == "graded" and float(rows[(ada, "00.W")]["score"]) == 3
+    assert rows[(bo, "00.W")]["status"] == "needs grading"
+    assert rows[(hub.never, "")]["status"] == "not submitted"
+    for name in (ada, bo):
+        feedback = graded[f"feedback-{name}"]
+        assert len(feedback) == 1, f"{name} has no feedback in their folder"
+        assert feedback[0].stat().st_uid == pwd.getpwnam(name).pw_uid
+    assert "Names ES-11/7 and the no column." in graded[f"feedback-{ada}"][0].read_text()
+    assert "Names ES-11/7" not in graded[f"feedback-{bo}"][0].read_text()
+    assert "PermissionError" in graded["bo_reads_ada"], graded["bo_reads_ada"]
+    assert "PermissionError" in graded["bo_lists_inbound"], graded["bo_lists_inbound"]
 
 
 def test_the_hub_stops_cleanly_and_the_class_is_removed(hub, day):

@@ -14,6 +14,9 @@ folder              what                                                        
 ``hub/``            the hub's database, cookie secret and the class list                  root only
 ==================  ====================================================================  ===========================
 
+Outside it, nbgrader's exchange (``/srv/nbgrader/exchange``) and the students' nbgrader settings are prepared for
+the teacher's grading loop by :mod:`tools.hubgrade`.
+
 Each name on the class list becomes a Unix user with a private home (mode 700): students in the group
 ``worldorder-class``, teachers also in ``worldorder-teachers``. A name that already belongs to a Unix user outside
 these groups (``root``, ``daemon``, a staff account) is refused, never taken over.
@@ -290,7 +293,8 @@ def copy_new_notebooks(name: str, source: Path, folder: str = NOTEBOOK_FOLDER) -
     return done.stdout.split()
 
 
-def setup(class_list: Path, prefix: Path = DEFAULT_PREFIX, repo: Path = REPO, log=print) -> Layout:
+def setup(class_list: Path, prefix: Path = DEFAULT_PREFIX, repo: Path = REPO, log=print,
+          exchange: Path | None = None) -> Layout:
     """Everything ``make hub`` needs before the hub starts. Run as root; safe to run again after any change."""
     if os.geteuid() != 0:
         raise SystemExit("make hub runs as root: it creates a Unix user for each student (see hub/README.md).")
@@ -302,6 +306,9 @@ def setup(class_list: Path, prefix: Path = DEFAULT_PREFIX, repo: Path = REPO, lo
     install_files(layout, members, repo)
     build_env(layout, repo, log)
     check_env(layout)
+    from tools import hubgrade  # nbgrader's exchange and settings (the teacher's grading loop)
+
+    hubgrade.configure(layout, members, exchange or hubgrade.EXCHANGE)
     teachers = [m.name for m in members if m.role == "teacher"]
     log(f"class of {len(members)} ({', '.join(teachers)} teaching); new Unix users: {', '.join(made) or 'none'}")
     return layout
@@ -324,9 +331,10 @@ def main(argv=None) -> None:
     parser.add_argument("names", nargs="*", help="remove: the usernames to remove")
     parser.add_argument("--class-list", type=Path, default=REPO / "hub" / "class-list.csv")
     parser.add_argument("--prefix", type=Path, default=DEFAULT_PREFIX)
+    parser.add_argument("--exchange", type=Path, help="nbgrader's exchange (default: /srv/nbgrader/exchange)")
     args = parser.parse_args(argv)
     if args.command == "setup":
-        setup(args.class_list, args.prefix)
+        setup(args.class_list, args.prefix, exchange=args.exchange)
     else:
         for name in args.names:
             kept = remove_user(name, Layout(args.prefix))

@@ -41,7 +41,8 @@ from pathlib import Path
 import nbformat
 
 REPO = Path(__file__).resolve().parent.parent
-NOTEBOOKS = REPO / "notebooks"
+NOTEBOOKS = REPO / "notebooks"  # --notebooks and --teaching change them (on the hub: tools/hubgrade.py)
+TEACHING = REPO / "TEACHING.md"
 COURSE = REPO / "class"
 COURSE_ID = "worldorder"
 CHECK = re.compile(r"""^wo\.check\(\s*["'](\d{2}\.\w+)["']\s*,\s*(\w+)\s*\)\s*$""", re.M)
@@ -66,7 +67,7 @@ def assignments(names=None) -> dict[str, Path]:
 
 def rubrics(text: str | None = None) -> dict[str, dict]:
     """Each written question's title, model answer and rubric, read from TEACHING.md."""
-    text = text if text is not None else (REPO / "TEACHING.md").read_text(encoding="utf-8")
+    text = text if text is not None else TEACHING.read_text(encoding="utf-8")
     found = {}
     for match in re.finditer(r"^\*\*(\d{2}\.W) · (.+?)\*\*(.*?)(?=^\*\*\d{2}\.W|^## |\Z)", text, re.M | re.S):
         key, title, body = match.group(1), match.group(2), " ".join(match.group(3).split())
@@ -163,8 +164,11 @@ def init(args) -> None:
     (args.course_dir / "nbgrader_config.py").write_text(CONFIG.format(
         root=str(args.course_dir), course=COURSE_ID, exchange=str(args.exchange), stub=WRITTEN_STUB,
         check_owner=not args.local), encoding="utf-8")
-    for student in _roster(args):
-        nbgrader("db", "student", "add", student, args=args)
+    students = _roster(args)
+    if students:  # one nbgrader run for the whole roster
+        listing = args.course_dir / "roster.csv"
+        listing.write_text("id\n" + "".join(f"{name}\n" for name in students), encoding="utf-8")
+        nbgrader("db", "student", "import", str(listing), args=args)
     print(f"course folder {args.course_dir}, exchange {args.exchange}")
 
 
@@ -305,6 +309,8 @@ def main(argv=None) -> None:
     parser.add_argument("--course-dir", type=Path, default=COURSE, help="the course folder (default: class/)")
     parser.add_argument("--exchange", type=Path, help="the exchange folder (default: COURSE_DIR/exchange)")
     parser.add_argument("--roster", type=Path, help="the class list, one student a line")
+    parser.add_argument("--notebooks", type=Path, help="the class notebooks (default: notebooks/)")
+    parser.add_argument("--teaching", type=Path, help="TEACHING.md, with the rubrics (default: the project's)")
     parser.add_argument("--local", action="store_true",
                         help="teacher and students are one Unix user (make lab): do not check submitters")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -326,6 +332,8 @@ def main(argv=None) -> None:
     sub.add_argument("--student", required=True)
     sub.add_argument("--home", type=Path, required=True, help="the student's own folder")
     args = parser.parse_args(argv)
+    global NOTEBOOKS, TEACHING
+    NOTEBOOKS, TEACHING = (args.notebooks or NOTEBOOKS).resolve(), (args.teaching or TEACHING).resolve()
     args.course_dir = args.course_dir.resolve()
     args.exchange = (args.exchange or args.course_dir / "exchange").resolve()
     {"init": init, "release": release, "collect": collect, "autograde": autograde, "feedback": feedback,
