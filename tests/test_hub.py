@@ -420,6 +420,15 @@ def test_three_students_at_once_run_notebook_03_and_the_explorer(hub, day):
         assert seen["marker"] in saved.read_text() and saved.stat().st_uid == pwd.getpwnam(name).pw_uid
 
 
+def test_a_students_unedited_copy_does_not_open_as_changed(hub, day):
+    """The class notebooks carry the class kernel's metadata (Debian's Python), not that of the teacher's .venv."""
+    copy = hub.prefix / "class" / "notebooks" / NB03  # what each student's first login copies, byte for byte
+    check = subprocess.run([str(hub.prefix / "env" / "bin" / "python"), "-m", "tools.notebook_metadata", "--check",
+                            str(copy)], env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(hub.prefix / "class" / "lib")},
+                           capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
 def test_each_student_sees_only_their_own_files(hub, day):
     class_notebooks = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
     for seen in day["students"]:

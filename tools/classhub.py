@@ -272,6 +272,15 @@ def install_files(layout: Layout, members: list[Member], repo: Path = REPO) -> N
     os.chmod(layout.class_list, 0o600)
 
 
+def stamp_notebooks(layout: Layout) -> None:
+    """Give the class notebooks the metadata the class kernel reports, so that a student's unedited copy does not
+    open as changed (``tools.notebook_metadata``; the class environment's Python is Debian's, not ``.venv``'s)."""
+    notebooks = sorted(str(p) for p in layout.notebooks.glob("*.ipynb"))
+    subprocess.run([str(layout.env / "bin" / "python"), "-m", "tools.notebook_metadata", *notebooks],
+                   env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(layout.lib), "LANG": "C.UTF-8", "HOME": "/root"},
+                   capture_output=True, text=True, check=True, timeout=120)
+
+
 def copy_new_notebooks(name: str, source: Path, folder: str = NOTEBOOK_FOLDER) -> list[str]:
     """Copy every class notebook the student does not have into ``~/worldorder/``, as that student.
 
@@ -306,6 +315,7 @@ def setup(class_list: Path, prefix: Path = DEFAULT_PREFIX, repo: Path = REPO, lo
     install_files(layout, members, repo)
     build_env(layout, repo, log)
     check_env(layout)
+    stamp_notebooks(layout)
     from tools import hubgrade  # nbgrader's exchange and settings (the teacher's grading loop)
 
     hubgrade.configure(layout, members, exchange or hubgrade.EXCHANGE)
