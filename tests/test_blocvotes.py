@@ -26,19 +26,19 @@ assert DEFAULT == ["EU", "NATO", "G7", "BRICS", "AU"]
     (0, 0, 3, 1.0),           # all abstain is perfectly cohesive
 ])
 def test_agreement_index_by_hand(y, n, a, expected):
-    assert wo.agreement_index(y, n, a) == pytest.approx(expected)
+    assert blocvotes.agreement_index(y, n, a) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("y, n, expected", [(10, 0, 1.0), (5, 5, 0.0), (3, 1, 0.5), (0, 4, 1.0)])
 def test_rice_index_by_hand(y, n, expected):
-    assert wo.rice_index(y, n) == pytest.approx(expected)
+    assert blocvotes.rice_index(y, n) == pytest.approx(expected)
 
 
 def test_undefined_indices_are_nan_not_zero():
-    assert math.isnan(wo.agreement_index(0, 0, 0))
-    assert math.isnan(wo.rice_index(0, 0))
-    assert math.isnan(wo.rice_index(0, 0)) and wo.agreement_index(0, 0, 7) == 1.0  # abstainers only: Rice undefined
-    arr = wo.agreement_index(np.array([1, 0]), np.array([1, 0]), np.array([0, 0]))
+    assert math.isnan(blocvotes.agreement_index(0, 0, 0))
+    assert math.isnan(blocvotes.rice_index(0, 0))
+    assert math.isnan(blocvotes.rice_index(0, 0)) and blocvotes.agreement_index(0, 0, 7) == 1.0  # abstainers only: Rice undefined
+    arr = blocvotes.agreement_index(np.array([1, 0]), np.array([1, 0]), np.array([0, 0]))
     assert arr[0] == pytest.approx(0.25) and np.isnan(arr[1])
 
 
@@ -51,7 +51,7 @@ def test_majority_rule_ties_give_no_majority():
 
 
 def test_finland_counts_for_nato_only_after_joining():
-    mv = wo.member_votes(["NATO"], ["ES-11/1", "ES-11/7"])
+    mv = blocvotes.member_votes(["NATO"], ["ES-11/1", "ES-11/7"])
     members = mv.groupby("short")["iso3"].apply(set)
     assert "FIN" not in members["ES-11/1"] and "FIN" in members["ES-11/7"]
     counts = wo.bloc_counts(["NATO"], ["ES-11/1", "ES-11/7"]).set_index("short")["members"]
@@ -60,15 +60,15 @@ def test_finland_counts_for_nato_only_after_joining():
 
 
 def test_uk_is_not_counted_in_the_eu_after_brexit():
-    assert not wo.member_votes(["EU"], ["ES-11/1"])["iso3"].eq("GBR").any()
+    assert not blocvotes.member_votes(["EU"], ["ES-11/1"])["iso3"].eq("GBR").any()
     assert wo.is_member("UK", "EU", on="2020-01-31") and not wo.is_member("UK", "EU", on="2020-02-01")
     # 68/262 (2014) came before Brexit
-    assert wo.member_votes(["EU"], ["68/262"])["iso3"].eq("GBR").any()
+    assert blocvotes.member_votes(["EU"], ["68/262"])["iso3"].eq("GBR").any()
 
 
 def test_member_votes_match_bloc_members_for_every_bloc_and_focus_vote():
     focus = wo.resolutions(focus=True)
-    long = wo.member_votes(wo.bloc_names(), focus["resolution"])
+    long = blocvotes.member_votes(wo.bloc_names(), focus["resolution"])
     for bloc in wo.bloc_names():
         for day, symbol in zip(focus["date"], focus["resolution"]):
             listed = sorted(long.loc[(long["bloc"] == bloc) & (long["resolution"] == symbol), "iso3"])
@@ -101,7 +101,7 @@ def test_non_un_members_are_reported_not_dropped():
     assert "PSE" in counts.loc["Arab League", "not_listed_members"]
     total = counts[["Y", "N", "A", "X", "not_listed"]].sum(axis=1)
     assert (total == counts["members"]).all()
-    status = wo.member_votes(["AU"], ["ES-11/7"]).set_index("iso3")["status"]
+    status = blocvotes.member_votes(["AU"], ["ES-11/7"]).set_index("iso3")["status"]
     assert status["ESH"] == "not a UN member"
 
 
@@ -167,7 +167,7 @@ def test_bloc_agreement_majority_and_members():
     members = wo.bloc_agreement(["EU", "G7"], votes, method="members")
     # brute force: every pair of different countries, one from each bloc, both casting a vote
     same = both = 0
-    long = wo.member_votes(["EU", "G7"], votes)
+    long = blocvotes.member_votes(["EU", "G7"], votes)
     for _, rows in long.groupby("resolution"):
         eu = rows[(rows.bloc == "EU") & rows.vote.isin(["Y", "N", "A"])]
         g7 = rows[(rows.bloc == "G7") & rows.vote.isin(["Y", "N", "A"])]
@@ -274,7 +274,7 @@ def test_a_1956_vote_uses_1956_nato():
     nato = wo.bloc_members("NATO", on="1956-11-02")
     assert nato == ["BEL", "CAN", "DEU", "DNK", "FRA", "GBR", "GRC", "ISL", "ITA", "LUX", "NLD", "NOR", "PRT", "TUR",
                     "USA"]
-    status = wo.member_votes(["NATO"], [SUEZ]).set_index("iso3")["status"]
+    status = blocvotes.member_votes(["NATO"], [SUEZ]).set_index("iso3")["status"]
     assert sorted(status.index) == nato and not {"FIN", "SWE", "ESP", "POL"} & set(status.index)
     assert status["DEU"] == "not a UN member yet"  # West Germany: in NATO since 1955, a UN member from 1973
     counts = wo.bloc_counts(["NATO"], [SUEZ]).iloc[0]

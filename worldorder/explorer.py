@@ -234,7 +234,7 @@ class BlocExplorer:
                                       rows=10, description="Blocs", style=LABEL)
         self.custom = w.Text(value=custom, placeholder=CUSTOM_EXAMPLE, description="Custom bloc", style=LABEL,
                              continuous_update=False, layout=w.Layout(width="36em"))
-        chosen = names.resolutions(votes)
+        chosen = names.resolution_keys(votes)
         self.search = w.Text(placeholder="search any vote since 1946: 'Suez', 'nuclear test', '377(V)'",
                              description="Find votes", style=LABEL, continuous_update=False,
                              layout=w.Layout(width="48em"))

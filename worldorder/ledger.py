@@ -97,7 +97,7 @@ def _countries(countries) -> list[str]:
         return []
     if isinstance(countries, str):
         countries = [c for c in re.split(r"[;,]", countries) if c.strip()]
-    return names.countries(list(countries))
+    return names.country_keys(list(countries))
 
 
 def _check_total(symbol: str, code: str, number) -> Verdict:

@@ -38,7 +38,7 @@ def _mask(table: pd.DataFrame, years=None, body=None, resolutions=None, focus=No
             raise ValueError(f"Unknown body {body!r}: choose 'GA' (General Assembly) or 'SC' (Security Council).")
         keep &= (table["body"] == body).to_numpy()
     if resolutions is not None:
-        keep &= table["resolution"].isin(names.resolutions(resolutions)).to_numpy()
+        keep &= table["resolution"].isin(names.resolution_keys(resolutions)).to_numpy()
     if names.flag(focus, "focus") is not None:
         keep &= (table["focus"] == bool(focus)).to_numpy()
     if issue is not None:
@@ -101,7 +101,7 @@ def votes(years=None, body=None, resolutions=None, countries=None, focus=None, i
     arrays = data.vote_arrays()
     chosen = np.isin(arrays["row"], keep_rows) if keep_rows.size < len(table) else slice(None)  # all: no copy
     if countries is not None:
-        codes = names.countries(countries)
+        codes = names.country_keys(countries)
         wanted = np.flatnonzero(np.isin(arrays["iso3_names"], codes))
         chosen = np.isin(arrays["iso3"], wanted) & (True if isinstance(chosen, slice) else chosen)
     rows = arrays["row"][chosen]
@@ -279,7 +279,7 @@ def day_votes(day="2025-02-24") -> pd.DataFrame:
 
 def country_votes(countries, day="2025-02-24") -> pd.DataFrame:
     """Countries as rows, the votes of one day as columns, vote labels as cells ('—' when not listed)."""
-    codes = names.countries(countries)
+    codes = names.country_keys(countries)
     symbols = day_votes(day)["resolution"].tolist()
     found = votes(resolutions=symbols, countries=codes)
     grid = found.pivot(index="iso3", columns="resolution", values="vote").reindex(index=codes, columns=symbols)

@@ -80,7 +80,7 @@ def split_chart(blocs, resolutions) -> alt.FacetChart:
     """
     wide = bloc_counts(blocs, resolutions)
     bars = _split_segments(wide)
-    bars["bloc_rank"] = bars["bloc"].map(_rank(str(b) for b in names.blocs(blocs)))
+    bars["bloc_rank"] = bars["bloc"].map(_rank(str(b) for b in names.bloc_keys(blocs)))
     bars["vote_rank"] = bars["short"].map(_rank(wide.sort_values("date", kind="stable")["short"]))
     title = _title("How each bloc split, vote by vote",
                    "Bars run Yes, No, Abstain, Did not vote, Not in roll call; letters mark the votes")
@@ -164,7 +164,7 @@ def cohesion_chart(blocs, resolutions, index: str = "agreement_index") -> alt.La
     label = "Agreement Index" if index == "agreement_index" else "Rice index"
     keep = ["bloc", "short", "date", index, "Y", "N", "A", "X", "not_listed"]
     data = _heat_data(table[keep], index, table.sort_values("date", kind="stable")["short"],
-                      [str(b) for b in names.blocs(blocs)], "short", "bloc")
+                      [str(b) for b in names.bloc_keys(blocs)], "short", "bloc")
     tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), (f"{index}:Q", label, ".2f"), ("Y:Q", "Yes", None),
                ("N:Q", "No", None), ("A:Q", "Abstain", None), ("X:Q", "Did not vote", None),
                ("not_listed:Q", "Not in roll call", None))
@@ -218,7 +218,7 @@ def agreement_with_chart(country, blocs, resolutions) -> alt.LayerChart:
     table["vote_axis"] = table["short"] + " (" + table["country_vote"].map(VOTE_LABELS).fillna("no row") + ")"
     order = table.sort_values("date", kind="stable")["vote_axis"]
     keep = ["bloc", "short", "date", "country", "country_vote", "vote_axis", "same", "others_cast", "share"]
-    heat = _heat_data(table[keep], "share", order, [str(b) for b in names.blocs(blocs)], "vote_axis", "bloc")
+    heat = _heat_data(table[keep], "share", order, [str(b) for b in names.bloc_keys(blocs)], "vote_axis", "bloc")
     tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), ("same:Q", "Voted the same", None),
                ("others_cast:Q", "Members who voted", None), ("share:Q", "Share", ".0%"))
     means = table.groupby("bloc")["share"].mean().dropna()

@@ -69,7 +69,7 @@ def _dot_stacks(table: pd.DataFrame, highlight: list[str]) -> pd.DataFrame:
 
 def us_rank_chart(ranks: pd.DataFrame, highlight=("GBR", "FRA", "ISR", "IND", "CHN", "RUS")) -> alt.FacetChart:
     """A dot per member, placed by its share of identical votes with the USA, one row per year."""
-    codes = names.countries(list(highlight))
+    codes = names.country_keys(list(highlight))
     years = list(dict.fromkeys(ranks["year"]))
     dots = pd.concat([_dot_stacks(ranks[ranks["year"] == y], codes) for y in years], ignore_index=True)
     named = list(dict.fromkeys(names.country_label(c) for c in codes))
