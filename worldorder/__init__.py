@@ -6,7 +6,8 @@
     wo.find_votes("nuclear test", years=range(1980, 1990))
     wo.bloc_members("NATO", on="2025-02-24")    # membership dated to the day
 
-The modules follow the ideas, in layers (each imports only those above it):
+The modules follow the ideas, in layers (each imports only those above it; ``tests/test_quality.py`` holds the
+order):
 
 - ``vocab``: vote codes, bodies, issue codes
 - ``text``: text normalised one way, list arguments read one way
@@ -21,11 +22,15 @@ The modules follow the ideas, in layers (each imports only those above it):
 - ``record``: the record as tables: filters, search, one vote country by country
 - ``pairs``: agreement between countries, voting coincidence
 - ``blocvotes``: how blocs split, cohesion, defectors; ``blocpairs``: agreement involving blocs
-- ``order``, ``ledger``, ``seeds``: the timeline; the claims ledger of the five seeds; comparing the seeds
+- ``rules``, ``scaling``, ``topics``: the Charter's voting rules, positions on one axis, agreement by issue
+- ``order``, ``claimrules``, ``ledger``, ``seeds``: the timeline; the claims ledger of the five seeds and the rules
+  that check them; comparing the seeds
 - ``charts``: one theme and the chart functions (each takes the table it draws)
 - ``explorer``: the bloc explorer (a pure view function, wired to widgets)
-- ``checks``: the exercises' self-checks (reading answers: ``answers``; charts: ``chartspec``, ``drawn``;
-  functions of the tables: ``methods``; "Predict first": ``predictions``; how messages look: ``feedback``)
+- ``checks``: the exercises' self-checks (how messages look: ``feedback``; charts: ``drawn``, ``chartspec``;
+  reading answers: ``answers``), then what builds on them (functions of the tables: ``methods``; "Predict
+  first": ``predictions``)
+- ``exercises``: each notebook's exercises, which register themselves with ``checks``
 
 The public API, by concept (``__all__``, written out here and in the same order below; a module that a notebook
 uses as a namespace, such as ``wo.data``, ``wo.ledger`` or ``from worldorder import rules``, is not in it):
@@ -85,6 +90,7 @@ from worldorder.charts.ledger import coverage_chart
 from worldorder.explorer import BlocExplorer, compute_view
 from worldorder.checks import check
 from worldorder.predictions import predict, reveal
+from worldorder import exercises  # noqa: F401  (each notebook's exercises register themselves with checks)
 # modules the notebooks use as namespaces (wo.data, wo.ledger ...): importable, not in __all__
 from worldorder import claimrules, data, dates, integrity, ledger, membership, order, rules, seeds  # noqa: F401
 
