@@ -3,6 +3,7 @@
 import ast
 import doctest
 import importlib
+import re
 import shutil
 import subprocess
 import sys
@@ -105,6 +106,33 @@ def test_the_exercises_register_themselves_when_the_package_is_imported():
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     notebooks = sorted(p.stem.removeprefix("nb") for p in (PACKAGE / "exercises").glob("nb*.py"))
     assert out.returncode == 0 and out.stdout.split() == notebooks, out.stderr
+
+
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?(?:[0-9a-fA-F]{2})?\b")
+NAMED_COLOURS = {"white", "black", "grey", "gray", "silver", "red", "green", "blue", "orange", "yellow", "purple",
+                 "pink", "brown", "steelblue", "lightgrey", "lightgray", "darkgrey", "darkgray", "dimgray", "dimgrey",
+                 "gainsboro", "whitesmoke", "navy", "teal", "crimson", "tomato", "gold", "transparent"}
+
+
+def colour_literals(path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+            found += HEX_COLOUR.findall(text)
+            found += [text] if text.strip().lower() in NAMED_COLOURS else []
+    return found
+
+
+def test_every_colour_lives_in_the_theme():
+    """Only worldorder/charts/theme.py writes a colour (hex or named): every other module uses its names."""
+    writers = {module_name(p): colour_literals(p) for p in EVERY_MODULE if p.name != "theme.py"}
+    writers = {name: found for name, found in writers.items() if found}
+    assert not writers, f"move these colours to charts/theme.py: {writers}"
+    assert colour_literals(PACKAGE / "charts" / "theme.py"), "the test must see the theme's own colours"
+    from worldorder import ledger
+    from worldorder.charts import theme
+    assert list(theme.RATING_COLOURS) == list(ledger.RATINGS)
 
 
 def test_only_the_data_module_reads_the_data_folder():

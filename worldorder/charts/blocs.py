@@ -21,7 +21,7 @@ from worldorder.vocab import VOTE_LABELS
 
 NOT_LISTED = "Not in roll call"
 SPLIT_ORDER = [*theme.VOTE_ORDER, NOT_LISTED]
-SPLIT_COLOURS = [*theme.VOTE_COLOURS.values(), "#E5E5E5"]
+SPLIT_COLOURS = [*theme.VOTE_COLOURS.values(), theme.NOT_IN_ROLL_CALL]
 
 
 
@@ -95,7 +95,7 @@ def _split_template() -> alt.FacetChart:
                  alt.Tooltip("members:Q", title="Members on that date"),
                  alt.Tooltip("share:Q", title="Share of members", format=".0%"),
                  alt.Tooltip("not_listed_members:N", title="Not in the roll call")])
-    stacked = base.mark_bar(stroke="white", strokeWidth=0.5).encode(
+    stacked = base.mark_bar(stroke=theme.PAPER, strokeWidth=0.5).encode(
         x=alt.X("start:Q", title="Share of the bloc's members", axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1])),
         x2=alt.X2("end"),
@@ -103,7 +103,7 @@ def _split_template() -> alt.FacetChart:
                         scale=alt.Scale(domain=SPLIT_ORDER, range=SPLIT_COLOURS)))
     letters = base.mark_text(fontSize=10).encode(
         x=alt.X("middle:Q"), text=alt.Text("letter:N"),
-        color=alt.condition("datum.ink == 'white'", alt.value("white"), alt.value("black")))
+        color=alt.condition(f"datum.ink == '{theme.PAPER}'", alt.value(theme.PAPER), alt.value(theme.INK)))
     placeholder = alt.InlineData(values=[])  # facet needs data at the top; each chart replaces it
     return alt.layer(stacked, letters, data=placeholder).properties(width=380, height=alt.Step(18)).facet(
         row=alt.Row("short:N", title=None, sort=alt.EncodingSortField("vote_rank", op="min"),
@@ -129,7 +129,7 @@ def _split_segments(wide: pd.DataFrame) -> pd.DataFrame:
     bars["start"] = bars["end"] - bars["share"]
     bars["middle"] = (bars["start"] + bars["end"]) / 2
     bars["letter"] = np.where(bars["share"] >= 0.08, codes + " " + bars["count"].astype(str), "")
-    bars["ink"] = np.where(np.isin(codes, ["Y", "N"]), "white", "black")
+    bars["ink"] = np.where(np.isin(codes, ["Y", "N"]), theme.PAPER, theme.INK)
     bars = bars[bars["count"] > 0]
     return bars[["bloc", "short", "date", "vote", "vote_label", "count", "members", "share", "start", "end",
                  "middle", "letter", "ink", "not_listed_members"]].reset_index(drop=True)
@@ -141,10 +141,10 @@ def _heat_template(x: str, x_title: str, y: str, value: str, legend: str, toolti
         x=alt.X(f"{x}:N", title=x_title, sort=alt.EncodingSortField("x_rank", op="min"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:N", title="Bloc", sort=alt.EncodingSortField("y_rank", op="min")),
         tooltip=[alt.Tooltip(field, title=name, **({"format": fmt} if fmt else {})) for field, name, fmt in tooltip])
-    cells = base.mark_rect(stroke="white").encode(
+    cells = base.mark_rect(stroke=theme.PAPER).encode(
         color=alt.Color(f"{value}:Q", title=legend, scale=alt.Scale(scheme="blues", domain=[0, 1])))
-    empty = base.transform_filter(f"!isValid(datum['{value}'])").mark_rect(color="#F2F2F2", stroke="white", aria=False)
-    ink = alt.condition(f"datum['{value}'] > 0.6", alt.value("white"), alt.value("black"))
+    empty = base.transform_filter(f"!isValid(datum['{value}'])").mark_rect(color=theme.NO_VALUE, stroke=theme.PAPER, aria=False)
+    ink = alt.condition(f"datum['{value}'] > 0.6", alt.value(theme.PAPER), alt.value(theme.INK))
     text = base.mark_text(fontSize=11).encode(text=alt.Text("label:N"), color=ink)
     return alt.layer(empty, cells, text).properties(width=alt.Step(width), height=alt.Step(26))
 

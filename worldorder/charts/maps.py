@@ -12,7 +12,6 @@ import pandas as pd
 from worldorder import data, names, record
 from worldorder.charts import theme
 
-NO_RECORD = "#eeeeee"
 ANTARCTICA = "Antarctica"
 
 
@@ -66,9 +65,9 @@ def world_map(resolution: str, width: int = 620) -> alt.HConcatChart:
     table = record.vote_table(symbol)
     join = alt.LookupData(table[["iso_numeric", "country", "vote_label"]], key="iso_numeric",
                           fields=["country", "vote_label"])
-    land = alt.Chart().mark_geoshape(fill=NO_RECORD, stroke="white", strokeWidth=0.4, aria=False).transform_filter(
+    land = alt.Chart().mark_geoshape(fill=theme.NO_RECORD, stroke=theme.PAPER, strokeWidth=0.4, aria=False).transform_filter(
         f"datum.properties.name != '{ANTARCTICA}'")
-    voted = alt.Chart().mark_geoshape(stroke="white", strokeWidth=0.4).transform_lookup(
+    voted = alt.Chart().mark_geoshape(stroke=theme.PAPER, strokeWidth=0.4).transform_lookup(
         lookup="id", from_=join).transform_filter("isValid(datum.vote_label)").encode(
         color=theme.vote_colour(),
         tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("vote_label:N", title="Vote")])
@@ -78,7 +77,7 @@ def world_map(resolution: str, width: int = 620) -> alt.HConcatChart:
         x=alt.X("counted:Q", title="Countries"),
         color=theme.vote_colour(), tooltip=["vote_label:N", "counted:Q"],
     ).properties(width=160, height=120)
-    labels = bars.mark_text(align="left", dx=3).encode(text="counted:Q", color=alt.value("black"))
+    labels = bars.mark_text(align="left", dx=3).encode(text="counted:Q", color=alt.value(theme.INK))
     small = len(small_states(symbol))
     chart = alt.hconcat(world, bars + labels)
     return theme.finish(
