@@ -195,3 +195,15 @@ def test_a_1956_vote_from_the_search_uses_1956_membership(explorer):
 def test_measure_buttons_are_wide_enough_for_their_labels(explorer):
     assert explorer.measure.style.button_width == "auto"
     assert [label for label, _ in explorer.measure.options] == list(widgets.MEASURES.values())
+
+
+def test_chart_data_is_attached_the_library_s_way(explorer):
+    """A chart names its template in Vega-Lite's usermeta and holds its table as Altair's own ``data``: no private
+    attribute rides on the chart object, and a chart changed afterwards is serialised as changed."""
+    chart = next(iter(explorer.view.charts.values()))
+    assert not [name for name in vars(chart) if name.startswith("_worldorder")]
+    assert chart.to_dict()["usermeta"] == {bloc_charts.USERMETA: chart.usermeta[bloc_charts.USERMETA]}
+    changed = chart.properties(title="My own title", data=chart.data.head(2))
+    fast, slow = bloc_charts.vega_lite(changed), changed.to_dict()
+    assert fast["title"] == slow["title"] == "My own title"
+    assert fast["data"]["values"] == slow["datasets"][slow["data"]["name"]] and len(fast["data"]["values"]) == 2

@@ -26,11 +26,23 @@ SPLIT_COLOURS = [*theme.VOTE_COLOURS.values(), theme.NOT_IN_ROLL_CALL]
 
 
 
+# The templates by name: a chart carries its template's name in Vega-Lite's ``usermeta`` (metadata Vega and
+# Vega-Lite pass through and ignore), so :func:`vega_lite` finds the template from the chart's own spec.
+_TEMPLATE_KEYS: dict[str, tuple] = {}
+USERMETA = "worldorder_template"
+
+
+def _template_name(template_key: tuple) -> str:
+    name = "/".join(str(part) for part in template_key if isinstance(part, (str, int)))
+    if _TEMPLATE_KEYS.setdefault(name, template_key) != template_key:
+        raise ValueError(f"two chart templates share the name {name!r}")
+    return name
+
+
 def _with_data(template_key: tuple, data: pd.DataFrame, title, description: str):
     """The template ``template_key`` with its data, title and one-sentence description."""
-    chart = _template(*template_key).properties(data=data, title=title, description=description)
-    object.__setattr__(chart, "_worldorder_fast", (template_key, data, title, description))
-    return chart
+    return _template(*template_key).properties(data=data, title=title, description=description,
+                                               usermeta={USERMETA: _template_name(template_key)})
 
 
 @functools.cache
@@ -49,17 +61,20 @@ def vega_lite(chart) -> dict:
     """A chart's Vega-Lite spec with its data inline, quickly for the charts made here.
 
     Same content as ``chart.to_dict()`` (data inline under ``data.values``
-    instead of a named dataset) without re-serialising the template each time.
+    instead of a named dataset) without re-serialising the template each time: a chart made here names its
+    template in its ``usermeta`` and holds its table as its ``data``, both Altair's own properties.
     """
-    fast = getattr(chart, "_worldorder_fast", None)
-    if fast is None:
+    usermeta = chart.usermeta if isinstance(chart.usermeta, dict) else {}
+    key = _TEMPLATE_KEYS.get(usermeta.get(USERMETA))
+    data = chart.data
+    if key is None or not isinstance(data, pd.DataFrame):
         return chart.to_dict(validate=False)
-    key, data, title, description = fast
     spec = dict(_template_spec(key))
     records = data.astype(object).where(data.notna(), None)
     for column in data.columns[data.dtypes.astype(str).str.startswith("datetime")]:
         records[column] = data[column].dt.strftime("%Y-%m-%dT%H:%M:%S")
-    spec.update(data={"values": records.to_dict("records")}, title=title, description=description)
+    spec.update(data={"values": records.to_dict("records")}, title=chart.title, description=chart.description,
+                usermeta=usermeta)
     return spec
 
 
