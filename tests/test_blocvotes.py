@@ -230,7 +230,7 @@ def test_custom_bloc_resolves_names():
     (lambda: wo.bloc_split(["NATO", "nato"], ["ES-11/7"]), r"listed twice"),
     (lambda: wo.agreement("Frnace", "EU", ["ES-11/7"]), r"Unknown country or bloc 'Frnace'.*France \(FRA\)"),
     (lambda: wo.bloc_agreement(["EU"], ["ES-11/7"], method="mean"), r"Unknown method 'mean'"),
-    (lambda: wo.cohesion_chart(["EU"], ["ES-11/7"], index="gini"), r"Unknown index 'gini'"),
+    (lambda: wo.cohesion_chart(wo.cohesion(["EU"], ["ES-11/7"]), index="gini"), r"Unknown index 'gini'"),
 ])
 def test_bad_input_names_the_value_and_suggests(call, pattern):
     with pytest.raises(ValueError, match=pattern):
@@ -241,8 +241,9 @@ def test_bad_input_names_the_value_and_suggests(call, pattern):
 
 
 @pytest.mark.parametrize("build", [
-    lambda b, v: wo.split_chart(b, v), lambda b, v: wo.cohesion_chart(b, v),
-    lambda b, v: wo.bloc_agreement_chart(b, v), lambda b, v: wo.agreement_with_chart("USA", b, v)])
+    lambda b, v: wo.split_chart(wo.bloc_counts(b, v)), lambda b, v: wo.cohesion_chart(wo.cohesion(b, v)),
+    lambda b, v: wo.bloc_agreement_chart(wo.bloc_agreement(b, v)),
+    lambda b, v: wo.agreement_with_chart(wo.agreement_with("USA", b, v))])
 def test_charts_are_valid_titled_described_and_inline(build):
     chart = build(DEFAULT, ["ES-11/1", "ES-11/7", "ES-11/8"])
     spec = chart.to_dict()  # validates against the Vega-Lite schema
@@ -251,7 +252,7 @@ def test_charts_are_valid_titled_described_and_inline(build):
 
 
 def test_split_chart_finding_names_the_most_divided_bloc():
-    chart = wo.split_chart(DEFAULT, ["ES-11/7"])
+    chart = wo.split_chart(wo.bloc_counts(DEFAULT, ["ES-11/7"]))
     low = wo.cohesion(DEFAULT, ["ES-11/7"]).sort_values("agreement_index").iloc[0]
     assert chart.description.startswith(f"The most divided was {low.bloc} on ES-11/7")
     segments = chart.data
@@ -296,3 +297,22 @@ def test_the_eu_did_not_exist_in_1956():
     assert wo.defectors(["EU"], ["998(ES-I)"]).empty
     assert ("EU had no members on 4 November 1956: its first members joined on 1 January 1958. "
             "So it has no votes on 998(ES-I).") in blocvotes.notes(["EU", "NATO"], ["998(ES-I)"])
+
+
+def test_the_bloc_charts_draw_the_table_they_are_given_and_query_nothing(monkeypatch):
+    """Issue 19: a chart function takes its table (the caller computes it with the measure function)."""
+    votes = ["ES-11/1", "ES-11/7", "ES-11/8"]
+    tables = {"split_chart": wo.bloc_counts(DEFAULT, votes), "cohesion_chart": wo.cohesion(DEFAULT, votes),
+              "bloc_agreement_chart": wo.bloc_agreement(DEFAULT, votes, method="members"),
+              "agreement_with_chart": wo.agreement_with("USA", DEFAULT, votes)}
+
+    def no_query(*args, **kwargs):
+        raise AssertionError("a chart function queried the data")
+
+    for module, name in [(blocvotes, "bloc_counts"), (blocvotes, "cohesion"), (blocvotes, "bloc_split")]:
+        monkeypatch.setattr(module, name, no_query)
+    for name, table in tables.items():
+        before = table.copy()
+        chart = getattr(bloc_charts, name)(table)
+        assert chart.to_dict()["description"] and table.equals(before), name
+    assert "pairs of members" in str(bloc_charts.bloc_agreement_chart(tables["bloc_agreement_chart"]).title)

@@ -106,9 +106,9 @@ def test_compute_view_never_raises_on_bad_input():
 
 def test_every_widget_chart_is_one_helper_call(explorer):
     blocs, votes = list(explorer.blocs.value), list(explorer.votes.value)
-    assert explorer.view.charts["split"].to_dict() == wo.split_chart(blocs, votes).to_dict()
+    assert explorer.view.charts["split"].to_dict() == wo.split_chart(wo.bloc_counts(blocs, votes)).to_dict()
     explorer.measure.value = "cohesion"
-    assert explorer.view.charts["cohesion"].to_dict() == wo.cohesion_chart(blocs, votes).to_dict()
+    assert explorer.view.charts["cohesion"].to_dict() == wo.cohesion_chart(wo.cohesion(blocs, votes)).to_dict()
 
 
 def test_the_fast_spec_equals_altairs_own(explorer):

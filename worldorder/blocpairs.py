@@ -95,7 +95,9 @@ def bloc_agreement(blocs, resolutions, method: str = "majority") -> pd.DataFrame
         raise ValueError(f"Unknown method {method!r}. Choose 'majority' or 'members'.")
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(n_both > 0, identical / n_both, np.nan)
-    return pd.DataFrame(share, index=pd.Index(labels, name="bloc_a"), columns=pd.Index(labels, name="bloc_b"))
+    matrix = pd.DataFrame(share, index=pd.Index(labels, name="bloc_a"), columns=pd.Index(labels, name="bloc_b"))
+    matrix.attrs["method"] = method  # what the shares mean, for the chart that draws them
+    return matrix
 
 
 def _member_pair_counts(chosen, resolutions, labels) -> tuple[np.ndarray, np.ndarray]:

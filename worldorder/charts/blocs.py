@@ -13,9 +13,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from worldorder import blocvotes, names
-from worldorder.blocpairs import agreement_with, bloc_agreement
-from worldorder.blocvotes import CODES, bloc_counts, cohesion
+from worldorder import blocvotes
+from worldorder.blocvotes import CODES
 from worldorder.charts import theme
 from worldorder.vocab import VOTE_LABELS
 
@@ -86,16 +85,16 @@ def _rank(values) -> dict:
     return {v: i for i, v in enumerate(dict.fromkeys(values))}
 
 
-def split_chart(blocs, resolutions) -> alt.FacetChart:
-    """Stacked bars: how each bloc split on each vote, one row of bars per vote.
+def split_chart(counts: pd.DataFrame) -> alt.FacetChart:
+    """Stacked bars of ``counts = wo.bloc_counts(blocs, votes)``: how each bloc split, one row of bars per vote.
 
     Segments always run Yes, No, Abstain, Did not vote, Not in roll call from
     the left and carry the vote's letter where wide enough, so the order and
-    the letters, not only the colour, tell the votes apart.
+    the letters, not only the colour, tell the votes apart. Blocs keep the table's order.
     """
-    wide = bloc_counts(blocs, resolutions)
+    wide = counts
     bars = _split_segments(wide)
-    bars["bloc_rank"] = bars["bloc"].map(_rank(str(b) for b in names.bloc_keys(blocs)))
+    bars["bloc_rank"] = bars["bloc"].map(_rank(wide["bloc"].astype(str)))
     bars["vote_rank"] = bars["short"].map(_rank(wide.sort_values("date", kind="stable")["short"]))
     title = _title("How each bloc split, vote by vote",
                    "Bars run Yes, No, Abstain, Did not vote, Not in roll call; letters mark the votes")
@@ -171,15 +170,15 @@ def _heat_data(table: pd.DataFrame, value: str, x_order, y_order, x: str, y: str
     return table
 
 
-def cohesion_chart(blocs, resolutions, index: str = "agreement_index") -> alt.LayerChart:
-    """Heat map of each bloc's cohesion on each vote (Agreement Index by default, or ``"rice_index"``)."""
+def cohesion_chart(table: pd.DataFrame, index: str = "agreement_index") -> alt.LayerChart:
+    """Heat map of ``table = wo.cohesion(blocs, votes)``: each bloc's cohesion on each vote (Agreement Index by
+    default, or ``"rice_index"``)."""
     if index not in ("agreement_index", "rice_index"):
         raise ValueError(f"Unknown index {index!r}. Choose 'agreement_index' or 'rice_index'.")
-    table = cohesion(blocs, resolutions)
     label = "Agreement Index" if index == "agreement_index" else "Rice index"
     keep = ["bloc", "short", "date", index, "Y", "N", "A", "X", "not_listed"]
     data = _heat_data(table[keep], index, table.sort_values("date", kind="stable")["short"],
-                      [str(b) for b in names.bloc_keys(blocs)], "short", "bloc")
+                      table["bloc"].astype(str), "short", "bloc")
     tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), (f"{index}:Q", label, ".2f"), ("Y:Q", "Yes", None),
                ("N:Q", "No", None), ("A:Q", "Abstain", None), ("X:Q", "Did not vote", None),
                ("not_listed:Q", "Not in roll call", None))
@@ -202,9 +201,9 @@ def _cohesion_finding(table: pd.DataFrame, index: str, label: str) -> str:
             f"to {row['last']:.2f} on {row.until}.")
 
 
-def bloc_agreement_chart(blocs, resolutions, method: str = "majority") -> alt.LayerChart:
-    """Heat map of :func:`bloc_agreement`, with each share written in its cell."""
-    matrix = bloc_agreement(blocs, resolutions, method)
+def bloc_agreement_chart(matrix: pd.DataFrame) -> alt.LayerChart:
+    """Heat map of ``matrix = wo.bloc_agreement(blocs, votes)``, with each share written in its cell."""
+    method = matrix.attrs.get("method", "majority")
     table = matrix.stack(future_stack=True).rename("share").reset_index()
     names = list(matrix.index)
     data = _heat_data(table, "share", names, names, "bloc_b", "bloc_a")
@@ -226,14 +225,15 @@ def _pair_finding(table: pd.DataFrame, names: list[str]) -> str:
             f"{low.bloc_a} and {low.bloc_b} least ({low.share:.0%}).")
 
 
-def agreement_with_chart(country, blocs, resolutions) -> alt.LayerChart:
-    """Heat map: on each vote, the share of each bloc's other members who voted as ``country`` did."""
-    table = agreement_with(country, blocs, resolutions)
+def agreement_with_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """Heat map of ``table = wo.agreement_with(country, blocs, votes)``: on each vote, the share of each bloc's other
+    members who voted as the country did."""
+    table = table.copy()
     name = table["country"].iloc[0]
     table["vote_axis"] = table["short"] + " (" + table["country_vote"].map(VOTE_LABELS).fillna("no row") + ")"
     order = table.sort_values("date", kind="stable")["vote_axis"]
     keep = ["bloc", "short", "date", "country", "country_vote", "vote_axis", "same", "others_cast", "share"]
-    heat = _heat_data(table[keep], "share", order, [str(b) for b in names.bloc_keys(blocs)], "vote_axis", "bloc")
+    heat = _heat_data(table[keep], "share", order, table["bloc"].astype(str), "vote_axis", "bloc")
     tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), ("same:Q", "Voted the same", None),
                ("others_cast:Q", "Members who voted", None), ("share:Q", "Share", ".0%"))
     means = table.groupby("bloc")["share"].mean().dropna()
