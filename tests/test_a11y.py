@@ -81,7 +81,7 @@ def helper_charts() -> dict:
     view = explorer.compute_view(blocs, "", votes)
     return {"world map": wo.world_map("ES-11/7"), "explorer split": view.charts["split"],
             "cohesion": explorer.compute_view(blocs, "", votes, "cohesion").charts["cohesion"],
-            "erosion": wo.erosion_chart(), "council": wo.council_chart(), "small states": wo.small_states_chart(
+            "erosion": wo.erosion_chart(wo.series_totals()), "council": wo.council_chart(), "small states": wo.small_states_chart(
                   "ES-11/7"), "coverage": wo.coverage_chart()}
 
 

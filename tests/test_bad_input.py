@@ -73,7 +73,9 @@ def test_misuse_gets_an_error_not_nonsense():
     with pytest.raises(ValueError, match=r"No country given"):
         wo.country_keys(None)
     with pytest.raises(ValueError, match=r"starting with 'A/RES/XX'"):
-        wo.erosion_chart("A/RES/XX")
+        wo.erosion_chart(wo.series_totals("A/RES/XX"))
+    with pytest.raises(ValueError, match=r"erosion_chart draws the table wo.series_totals\('A/RES/ES-11/'\) gives"):
+        wo.erosion_chart("A/RES/ES-11/")
 
 
 def test_a_year_as_text_and_a_year_without_votes():

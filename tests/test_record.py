@@ -127,7 +127,7 @@ def test_erosion_series_and_years():
     assert wide.loc["ES-11/1", "Yes"] == 141 and wide.loc["ES-11/7", "Yes"] == 93
     years = wo.by_year()
     assert years.loc[2022, "Yes"] > years.loc[2025, "Yes"]
-    assert wo.erosion_chart().to_dict()["description"].startswith("Yes votes went from 141 on ES-11/1")
+    assert wo.erosion_chart(wo.series_totals()).to_dict()["description"].startswith("Yes votes went from 141 on ES-11/1")
 
 
 def test_country_votes_grid_marks_non_council_members():

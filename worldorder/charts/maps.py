@@ -123,9 +123,29 @@ def council_chart(resolution: str = "S/RES/2774 (2025)") -> alt.Chart:
         f"The {len(table)} Council members' votes on {symbol}: {_summary(symbol)}.")
 
 
-def erosion_chart(prefix: str = "A/RES/ES-11/") -> alt.Chart:
-    """Lines of yes/no/abstain/did-not-vote counts across a series of GA votes, with a shape per vote."""
-    long = record.series_totals(prefix)
+def _given_table(value, columns: list[str], chart: str, source: str) -> pd.DataFrame:
+    """The table a chart function was given, or an error that says which table it draws."""
+    if not isinstance(value, pd.DataFrame) or not set(columns) <= set(value.columns) or value.empty:
+        shown = "an empty table" if isinstance(value, pd.DataFrame) and value.empty else (
+            f"a table without {sorted(set(columns) - set(value.columns))}" if isinstance(value, pd.DataFrame)
+            else repr(value)[:60])
+        raise ValueError(f"{chart} draws the table {source} gives, not {shown}: "
+                         f"for example {chart}({source}).")
+    return value
+
+
+def erosion_chart(series: pd.DataFrame) -> alt.Chart:
+    """Lines of yes/no/abstain/did-not-vote counts across a series of GA votes, with a shape per vote.
+
+    ``series`` is the table of ``wo.series_totals(prefix)``, one row per vote and kind of vote.
+
+    >>> erosion_chart("A/RES/ES-11/")
+    Traceback (most recent call last):
+    ...
+    ValueError: erosion_chart draws the table wo.series_totals('A/RES/ES-11/') gives, not 'A/RES/ES-11/': for example erosion_chart(wo.series_totals('A/RES/ES-11/')).
+    """
+    long = _given_table(series, ["short", "date", "count", "vote", "vote_label"], "erosion_chart",
+                        "wo.series_totals('A/RES/ES-11/')")
     yes = long[long["vote"] == "Y"].sort_values("date")
     first, peak, last = yes.iloc[0], yes.loc[yes["count"].idxmax()], yes.iloc[-1]
     base = alt.Chart(long).encode(
