@@ -66,7 +66,7 @@ def test_misuse_gets_an_error_not_nonsense():
     with pytest.raises(ValueError, match=r"country_label\(country\('Ukraine'\)\)"):
         wo.country_label("Ukraine")
     with pytest.raises(ValueError, match="General Assembly vote; council_chart draws Security Council votes"):
-        wo.council_chart("ES-11/7")
+        wo.council_chart(wo.vote_table("ES-11/7"))
     assert list(wo.membership_counts("NATO", years=[1950])["members"]) == [12]  # one string is one bloc
     with pytest.raises(ValueError, match="at least one bloc"):
         wo.membership_counts([])

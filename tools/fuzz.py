@@ -256,7 +256,7 @@ JUNK_CALLS = {
     "day_votes": wo.day_votes, "coincidence": lambda v: wo.coincidence(v, 2023),
     "coincidence_year": lambda v: wo.coincidence("Canada", v), "report_percent": wo.report_percent, "us_rank": wo.us_rank,
     "cohesion": lambda v: wo.cohesion(v, ["ES-11/7"]), "defectors": lambda v: wo.defectors(["EU"], v),
-    "council_chart": wo.council_chart, "erosion_chart": lambda v: wo.erosion_chart(wo.series_totals(v)), "erosion_table": wo.erosion_chart, "check": lambda v: wo.check("03.1", v),
+    "council_chart": lambda v: wo.council_chart(wo.vote_table(v)), "council_table": wo.council_chart, "erosion_chart": lambda v: wo.erosion_chart(wo.series_totals(v)), "erosion_table": wo.erosion_chart, "check": lambda v: wo.check("03.1", v),
     "check_key": lambda v: wo.check(v, 1), "focus": lambda v: wo.resolutions(years=2025, focus=v),
     "agreement_index": lambda v: blocvotes.agreement_index(v, 1, 1), "members_uncertain": lambda v: wo.bloc_members("OIC", "1980-01-01", uncertain=v),
 }

@@ -228,14 +228,15 @@ def not_listed_reason(symbol: str, iso3: str) -> str:
 
 
 def vote_table(resolution) -> pd.DataFrame:
-    """One row per seat listed in a vote: iso3, iso_numeric, country, group, vote, vote_label, disputed."""
+    """One row per seat listed in a vote: resolution, iso3, iso_numeric, country, group, vote, vote_label, disputed."""
     symbol = names.resolution(resolution)
     table = votes(resolutions=[symbol])
     info = data.countries()[["iso3", "iso_numeric", "common_name", "un_regional_group"]]
     table = table.merge(info, on="iso3", how="left").rename(columns={"common_name": "country",
                                                                      "un_regional_group": "group"})
     table["vote_label"] = table["vote"].map(VOTE_LABELS)
-    columns = ["iso3", "iso_numeric", "country", "group", "vote", "vote_label", "disputed"]
+    table["resolution"] = symbol
+    columns = ["resolution", "iso3", "iso_numeric", "country", "group", "vote", "vote_label", "disputed"]
     return table[columns].sort_values("country").reset_index(drop=True)
 
 

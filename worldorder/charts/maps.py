@@ -9,7 +9,7 @@ import functools
 import altair as alt
 import pandas as pd
 
-from worldorder import data, names, record
+from worldorder import data, record
 from worldorder.charts import theme
 
 ANTARCTICA = "Antarctica"
@@ -50,19 +50,53 @@ def _shapes() -> alt.Data:
     return alt.Data(values=data.topology(), format=alt.DataFormat(type="topojson", feature="countries"))
 
 
-def _summary(resolution: str) -> str:
-    counts = record.totals(resolution).set_index("vote_label")["counted"]
-    return ", ".join(f"{n} {label.lower()}" for label, n in counts.items() if n)
+def _given_table(value, columns: list[str], chart: str, source: str) -> pd.DataFrame:
+    """The table a chart function was given, or an error that says which table it draws."""
+    if not isinstance(value, pd.DataFrame) or not set(columns) <= set(value.columns) or value.empty:
+        shown = "an empty table" if isinstance(value, pd.DataFrame) and value.empty else (
+            f"a table without {sorted(set(columns) - set(value.columns))}" if isinstance(value, pd.DataFrame)
+            else repr(value)[:60])
+        raise ValueError(f"{chart} draws the table {source} gives, not {shown}: "
+                         f"for example {chart}({source}).")
+    return value
 
 
-def world_map(resolution: str, width: int = 620) -> alt.HConcatChart:
-    """A world map of one vote, coloured by vote, beside a bar of the counts (position, not colour alone).
+VOTE_TABLE = ["resolution", "iso3", "iso_numeric", "country", "vote", "vote_label"]
+
+
+def _one_vote(table, chart: str, source: str) -> tuple[pd.DataFrame, str]:
+    """A table of one vote (from ``wo.vote_table``) and its symbol."""
+    table = _given_table(table, VOTE_TABLE, chart, source)
+    symbols = list(dict.fromkeys(table["resolution"]))
+    if len(symbols) != 1:
+        raise ValueError(f"{chart} draws one vote; the table holds {len(symbols)} ({', '.join(symbols[:3])}): "
+                         f"for example {chart}({source}).")
+    return table, symbols[0]
+
+
+def _counts(table: pd.DataFrame) -> pd.DataFrame:
+    """The counted totals of a vote's table: one row per kind of vote, in the set's order."""
+    counted = table["vote_label"].value_counts().reindex(theme.VOTE_ORDER, fill_value=0)
+    return counted.rename("counted").rename_axis("vote_label").reset_index()
+
+
+def _summary(table: pd.DataFrame) -> str:
+    return ", ".join(f"{n} {label.lower()}" for label, n in _counts(table).itertuples(index=False) if n)
+
+
+def world_map(table: pd.DataFrame, width: int = 620) -> alt.HConcatChart:
+    """A world map of one vote (``table = wo.vote_table(resolution)``), coloured by vote, beside a bar of the counts
+    (position, not colour alone).
 
     Shapes and votes are inline (no download). Grey land is not in the roll call (not a UN member, or
     not on the Council); members too small for the map are in :func:`small_states`.
+
+    >>> world_map("ES-11/7")
+    Traceback (most recent call last):
+    ...
+    ValueError: world_map draws the table wo.vote_table('ES-11/7') gives, not 'ES-11/7': for example world_map(wo.vote_table('ES-11/7')).
     """
-    symbol = names.resolution(resolution)
-    table = record.vote_table(symbol)
+    table, symbol = _one_vote(table, "world_map", "wo.vote_table('ES-11/7')")
     join = alt.LookupData(table[["iso_numeric", "country", "vote_label"]], key="iso_numeric",
                           fields=["country", "vote_label"])
     land = alt.Chart().mark_geoshape(fill=theme.NO_RECORD, stroke=theme.PAPER, strokeWidth=0.4, aria=False).transform_filter(
@@ -72,25 +106,25 @@ def world_map(resolution: str, width: int = 620) -> alt.HConcatChart:
         color=theme.vote_colour(),
         tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("vote_label:N", title="Vote")])
     world = alt.layer(land, voted, data=_shapes()).project("equalEarth").properties(width=width, height=width * 0.5)
-    bars = alt.Chart(record.totals(symbol)).mark_bar().encode(
+    bars = alt.Chart(_counts(table)).mark_bar().encode(
         y=alt.Y("vote_label:N", title=None, sort=theme.VOTE_ORDER),
         x=alt.X("counted:Q", title="Countries"),
         color=theme.vote_colour(), tooltip=["vote_label:N", "counted:Q"],
     ).properties(width=160, height=120)
     labels = bars.mark_text(align="left", dx=3).encode(text="counted:Q", color=alt.value(theme.INK))
-    small = len(small_states(symbol))
+    small = int((~table["iso_numeric"].isin(map_ids())).sum())
     chart = alt.hconcat(world, bars + labels)
     return theme.finish(
         chart, f"How each member voted on {symbol}",
-        f"World map of {symbol}: {_summary(symbol)}; {small} listed members are too small for this map "
+        f"World map of {symbol}: {_summary(table)}; {small} listed members are too small for this map "
         "and are shown separately.",
         subtitle="Grey: not in this roll call. Small states are listed separately.")
 
 
-def small_states_chart(resolution: str) -> alt.Chart:
-    """A dot chart of the small states' votes: one row per state, vote by position, colour and shape."""
-    symbol = names.resolution(resolution)
-    table = small_states(symbol)
+def small_states_chart(table: pd.DataFrame) -> alt.Chart:
+    """A dot chart of the small states' votes (``table = wo.small_states(resolution)``): one row per state, vote by
+    position, colour and shape."""
+    table, symbol = _one_vote(table, "small_states_chart", "wo.small_states('ES-11/7')")
     counts = table["vote_label"].value_counts()
     finding = ", ".join(f"{n} {label.lower()}" for label, n in counts.reindex(theme.VOTE_ORDER).dropna().astype(int).items())
     chart = alt.Chart(table).mark_point(size=90, filled=True).encode(
@@ -104,13 +138,13 @@ def small_states_chart(resolution: str) -> alt.Chart:
                         f"Votes on {symbol} of the {len(table)} members with no shape on the 1:110m map: {finding}.")
 
 
-def council_chart(resolution: str = "S/RES/2774 (2025)") -> alt.Chart:
-    """The Security Council vote: the 15 members, vote by position, colour and shape."""
-    symbol = names.resolution(resolution)
+def council_chart(table: pd.DataFrame) -> alt.Chart:
+    """A Security Council vote (``table = wo.vote_table("S/RES/2774 (2025)")``): the 15 members, vote by position,
+    colour and shape."""
+    table, symbol = _one_vote(table, "council_chart", "wo.vote_table('S/RES/2774 (2025)')")
     if not symbol.startswith("S/"):
         raise ValueError(f"{symbol} is a General Assembly vote; council_chart draws Security Council votes "
                          "(use world_map for the General Assembly).")
-    table = record.vote_table(symbol)
     return theme.finish(
         alt.Chart(table).mark_point(size=120, filled=True).encode(
             y=alt.Y("country:N", title=None, sort=alt.EncodingSortField("vote_label")),
@@ -120,18 +154,7 @@ def council_chart(resolution: str = "S/RES/2774 (2025)") -> alt.Chart:
             tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("vote_label:N", title="Vote")],
         ).properties(width=260),
         f"The Security Council vote on {symbol}",
-        f"The {len(table)} Council members' votes on {symbol}: {_summary(symbol)}.")
-
-
-def _given_table(value, columns: list[str], chart: str, source: str) -> pd.DataFrame:
-    """The table a chart function was given, or an error that says which table it draws."""
-    if not isinstance(value, pd.DataFrame) or not set(columns) <= set(value.columns) or value.empty:
-        shown = "an empty table" if isinstance(value, pd.DataFrame) and value.empty else (
-            f"a table without {sorted(set(columns) - set(value.columns))}" if isinstance(value, pd.DataFrame)
-            else repr(value)[:60])
-        raise ValueError(f"{chart} draws the table {source} gives, not {shown}: "
-                         f"for example {chart}({source}).")
-    return value
+        f"The {len(table)} Council members' votes on {symbol}: {_summary(table)}.")
 
 
 def erosion_chart(series: pd.DataFrame) -> alt.Chart:
