@@ -83,7 +83,7 @@ def helper_charts() -> dict:
             "cohesion": explorer.compute_view(blocs, "", votes, "cohesion").charts["cohesion"],
             "erosion": wo.erosion_chart(wo.series_totals()),
             "council": wo.council_chart(wo.vote_table("S/RES/2774 (2025)")),
-            "small states": wo.small_states_chart(wo.small_states("ES-11/7")), "coverage": wo.coverage_chart()}
+            "small states": wo.small_states_chart(wo.small_states("ES-11/7")), "coverage": wo.coverage_chart(wo.claims())}
 
 
 def charts_as_svg() -> dict[str, str]:

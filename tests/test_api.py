@@ -61,14 +61,10 @@ def test_tables_are_named_for_their_content_and_parsers_for_what_they_return():
     assert not {"countries", "blocs", "resolutions"} & set(vars(parsers)), "a parser is named like a table"
 
 
-# Chart functions that still read the data themselves when given no table (issue 19: to be changed next).
-STILL_DEFAULT_TO_A_QUERY = {"timeline_chart", "coverage_chart"}
-
-
 def test_chart_functions_take_the_table_they_draw():
     charts = [n for n in wo.__all__ if n.endswith("_chart") or n == "world_map"]
     assert len(charts) == 15
-    for name in set(charts) - STILL_DEFAULT_TO_A_QUERY:
+    for name in charts:
         first = next(iter(inspect.signature(getattr(wo, name)).parameters.values()))
         assert "DataFrame" in str(first.annotation) and first.default is inspect.Parameter.empty, name
 

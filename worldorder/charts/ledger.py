@@ -9,8 +9,9 @@ from worldorder import seeds as seed_grid
 from worldorder.charts import theme
 
 
-def coverage_chart(ledger: pd.DataFrame | None = None) -> alt.Chart:
-    """A seed × fact grid: the rating of each seed's claims on each fact, as colour and as a word."""
+def coverage_chart(ledger: pd.DataFrame) -> alt.Chart:
+    """A seed × fact grid of ``ledger = wo.claims()``: the rating of each seed's claims on each fact, as colour and
+    as a word."""
     grid = seed_grid.coverage(ledger)
     long = grid.reset_index().melt(id_vars="fact", var_name="seed", value_name="rating")
     long = long[long["rating"] != ""]
