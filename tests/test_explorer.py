@@ -207,3 +207,29 @@ def test_chart_data_is_attached_the_library_s_way(explorer):
     fast, slow = bloc_charts.vega_lite(changed), changed.to_dict()
     assert fast["title"] == slow["title"] == "My own title"
     assert fast["data"]["values"] == slow["datasets"][slow["data"]["name"]] and len(fast["data"]["values"]) == 2
+
+
+@pytest.mark.parametrize("measure", widgets.MEASURES)
+def test_one_redraw_resolves_each_input_once(measure, monkeypatch, explorer):
+    """Issue 19: names are resolved once at the edge; the layers below take the resolved keys."""
+    from worldorder import names
+
+    calls = {"bloc": 0, "resolution": 0, "country": 0}
+
+    def counting(name, real):
+        def counted(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return counted
+
+    for name in calls:
+        monkeypatch.setattr(names, name, counting(name, getattr(names, name)))
+    view = widgets.compute_view(["EU", "NATO", "BRICS"], "Nordics: Denmark, Finland", ["ES-11/1", "A/RES/ES-11/7"],
+                                measure)
+    assert view.charts
+    assert calls == {"bloc": 3, "resolution": 2, "country": 2 + (measure == "country")}
+    for name in calls:
+        calls[name] = 0
+    explorer.measure.value = measure if measure != explorer.measure.value else "cohesion"
+    blocs, votes = len(explorer.blocs.value), len(explorer.votes.value)
+    assert calls["bloc"] <= blocs and calls["resolution"] <= votes, (calls, blocs, votes)

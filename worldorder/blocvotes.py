@@ -128,7 +128,8 @@ def bloc_counts(blocs, resolutions) -> pd.DataFrame:
 @functools.lru_cache(maxsize=64)
 def _bloc_counts(blocs: tuple, symbols: tuple) -> pd.DataFrame:
     long = _member_votes(blocs, symbols)
-    table = _all_bloc_votes(list(blocs), list(symbols))  # every bloc × vote, even one with no members that day
+    # every bloc × vote, even one with no members that day (the keys were resolved by _keys: not again)
+    table = _all_bloc_votes(names.BlocKeys(blocs), names.ResolutionKeys(symbols))
     cell = long["cell"].to_numpy(dtype=np.int64)
     table["members"] = np.bincount(cell, minlength=len(table))
     for code in CODES:

@@ -88,8 +88,8 @@ def compute_view(blocs, custom: str, votes, measure: str = "split", country: str
         view.messages.append("Choose at least one vote (hold Ctrl or Cmd to pick several).")
     if not chosen or not votes:
         return view
-    try:
-        _fill(view, chosen, list(votes), measure, country)
+    try:  # the one place the controls' values are resolved: every layer below takes these keys
+        _fill(view, names.bloc_keys(chosen), names.resolution_keys(list(votes)), measure, country)
     except ValueError as err:
         view.charts.clear()
         view.messages.append(str(err))

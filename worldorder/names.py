@@ -270,8 +270,23 @@ def custom_bloc(name, members) -> CustomBloc:
     return CustomBloc(name, codes)
 
 
+class Keys(list):
+    """Keys resolved once at the edge (a plain list, marked): :func:`bloc_keys` and :func:`resolution_keys` hand
+    them back as they are, so the layers below never resolve the same input again."""
+
+
+class BlocKeys(Keys):
+    """Blocs resolved by :func:`bloc_keys`."""
+
+
+class ResolutionKeys(Keys):
+    """Votes resolved by :func:`resolution_keys`."""
+
+
 def bloc_keys(values) -> list:
     """Resolve several blocs to project names or CustomBlocs, keeping order and refusing repeats."""
+    if isinstance(values, BlocKeys):
+        return values
     items = [values] if isinstance(values, CustomBloc) else as_list("bloc", values, "['EU', 'NATO']")
     resolved = [b if isinstance(b, CustomBloc) else bloc(b) for b in items]
     if not resolved:
@@ -279,7 +294,7 @@ def bloc_keys(values) -> list:
     names = [str(b) for b in resolved]
     if repeated := sorted({n for n in names if names.count(n) > 1}):
         raise ValueError(f"The bloc {repeated[0]!r} is listed twice.")
-    return resolved
+    return BlocKeys(resolved)
 
 
 # ---------------------------------------------------------------- resolutions
@@ -333,10 +348,12 @@ def resolution(value) -> str:
 
 def resolution_keys(values) -> list[str]:
     """Full symbols for several votes (a list, or one symbol), in the order given, without repeats."""
+    if isinstance(values, ResolutionKeys):
+        return values
     symbols = list(dict.fromkeys(resolution(v) for v in as_list("resolution", values, "['ES-11/1', 'ES-11/7']")))
     if not symbols:
         raise ValueError("Choose at least one vote, for example ['ES-11/1', 'ES-11/7'] (see wo.find_votes()).")
-    return symbols
+    return ResolutionKeys(symbols)
 
 
 # ---------------------------------------------------------------- dates and years
