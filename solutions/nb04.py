@@ -7,7 +7,7 @@ def solve_04_1():
     """'Only Russia, Belarus and North Korea voted against ES-11/1': which no voters does the sentence leave out?"""
     votes = wo.votes(resolutions="ES-11/1")
     no = set(votes.loc[votes["vote"] == "N", "iso3"])
-    return sorted(no - set(wo.countries(["Russia", "Belarus", "North Korea"])))
+    return sorted(no - set(wo.country_keys(["Russia", "Belarus", "North Korea"])))
 
 
 def solve_04_2():

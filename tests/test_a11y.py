@@ -79,10 +79,11 @@ def test_axe_finds_nothing_serious_on_any_page_of_the_static_book(browser, tmp_p
 def helper_charts() -> dict:
     blocs, votes = ["EU", "NATO", "G7", "BRICS", "AU"], ["A/RES/ES-11/1", "A/RES/ES-11/7"]
     view = explorer.compute_view(blocs, "", votes)
-    return {"world map": wo.world_map("ES-11/7"), "explorer split": view.charts["split"],
+    return {"world map": wo.world_map(wo.vote_table("ES-11/7")), "explorer split": view.charts["split"],
             "cohesion": explorer.compute_view(blocs, "", votes, "cohesion").charts["cohesion"],
-            "erosion": wo.erosion_chart(), "council": wo.council_chart(), "small states": wo.small_states_chart(
-                  "ES-11/7"), "coverage": wo.coverage_chart()}
+            "erosion": wo.erosion_chart(wo.series_totals()),
+            "council": wo.council_chart(wo.vote_table("S/RES/2774 (2025)")),
+            "small states": wo.small_states_chart(wo.small_states("ES-11/7")), "coverage": wo.coverage_chart(wo.claims())}
 
 
 def charts_as_svg() -> dict[str, str]:

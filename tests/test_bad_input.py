@@ -16,6 +16,7 @@ from pyarrow import ipc
 
 import worldorder as wo
 from conftest import REPO
+from worldorder import blocvotes
 
 # ---------------------------------------------------------------- inputs that used to give a wrong answer
 
@@ -65,14 +66,16 @@ def test_misuse_gets_an_error_not_nonsense():
     with pytest.raises(ValueError, match=r"country_label\(country\('Ukraine'\)\)"):
         wo.country_label("Ukraine")
     with pytest.raises(ValueError, match="General Assembly vote; council_chart draws Security Council votes"):
-        wo.council_chart("ES-11/7")
+        wo.council_chart(wo.vote_table("ES-11/7"))
     assert list(wo.membership_counts("NATO", years=[1950])["members"]) == [12]  # one string is one bloc
     with pytest.raises(ValueError, match="at least one bloc"):
         wo.membership_counts([])
     with pytest.raises(ValueError, match=r"No country given"):
-        wo.countries(None)
+        wo.country_keys(None)
     with pytest.raises(ValueError, match=r"starting with 'A/RES/XX'"):
-        wo.erosion_chart("A/RES/XX")
+        wo.erosion_chart(wo.series_totals("A/RES/XX"))
+    with pytest.raises(ValueError, match=r"erosion_chart draws the table wo.series_totals\('A/RES/ES-11/'\) gives"):
+        wo.erosion_chart("A/RES/ES-11/")
 
 
 def test_a_year_as_text_and_a_year_without_votes():
@@ -189,7 +192,7 @@ def test_several_blocs_where_one_is_asked_for_are_refused_not_cut():
 def test_a_country_or_year_named_twice_does_not_double_rows():
     once = wo.votes(resolutions="ES-11/7", countries=["Ukraine"])
     assert len(wo.votes(resolutions="ES-11/7", countries=["Ukraine", "UKR", "ukraine"])) == len(once) == 1
-    assert wo.countries(["Ukraine", "Poland", "UKR"]) == ["UKR", "POL"]
+    assert wo.country_keys(["Ukraine", "Poland", "UKR"]) == ["UKR", "POL"]
     assert len(wo.resolutions(years=[1985, 1985])) == len(wo.resolutions(years=1985))
     assert len(wo.membership_counts("NATO", years=[1990, 1990])) == 1
     assert len(wo.coincidence_table(["Canada", "CAN"], 2023)) == 1
@@ -206,8 +209,8 @@ def test_focus_false_and_true_split_the_votes():
     assert len(wo.resolutions(years=2025, focus=True)) + len(wo.resolutions(years=2025, focus=False)) == len(every)
 
 
-@pytest.mark.parametrize("call", [lambda: wo.agreement_index(-1, 5, 0), lambda: wo.rice_index(3, -2),
-                                  lambda: wo.agreement_index([3, 4], [1, -1], [0, 0])])
+@pytest.mark.parametrize("call", [lambda: blocvotes.agreement_index(-1, 5, 0), lambda: blocvotes.rice_index(3, -2),
+                                  lambda: blocvotes.agreement_index([3, 4], [1, -1], [0, 0])])
 def test_negative_counts_are_refused(call):
     with pytest.raises(ValueError, match=r"is negative: a count of votes is 0 or more"):
         call()
@@ -216,7 +219,7 @@ def test_negative_counts_are_refused(call):
 @pytest.mark.parametrize("call, message", [
     (lambda: wo.resolutions(years=b"2025"), r"The year b'2025' is bytes"),
     (lambda: wo.votes(resolutions="ES-11/7", countries=b"UKR"), r"are bytes, not text or a list"),
-    (lambda: wo.countries({"UKR": 1}), r"A dict is not a list of countries: give a list"),
+    (lambda: wo.country_keys({"UKR": 1}), r"A dict is not a list of countries: give a list"),
     (lambda: wo.year(b"1985"), r"bytes"),
 ])
 def test_bytes_and_mappings_are_refused_with_their_type(call, message):
@@ -467,7 +470,7 @@ def test_names_give_a_key_or_a_clear_error(value):
 def test_membership_on_any_day_is_a_list_or_a_reason(day):
     found = _clear_or_fine(lambda: wo.bloc_members("NATO", on=day))
     if found is not None:
-        assert dt.date(1949, 4, 4) <= day and set(found) <= set(wo.country_table()["iso3"])
+        assert dt.date(1949, 4, 4) <= day and set(found) <= set(wo.countries()["iso3"])
 
 
 @settings(max_examples=60, deadline=None)

@@ -26,19 +26,19 @@ assert DEFAULT == ["EU", "NATO", "G7", "BRICS", "AU"]
     (0, 0, 3, 1.0),           # all abstain is perfectly cohesive
 ])
 def test_agreement_index_by_hand(y, n, a, expected):
-    assert wo.agreement_index(y, n, a) == pytest.approx(expected)
+    assert blocvotes.agreement_index(y, n, a) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("y, n, expected", [(10, 0, 1.0), (5, 5, 0.0), (3, 1, 0.5), (0, 4, 1.0)])
 def test_rice_index_by_hand(y, n, expected):
-    assert wo.rice_index(y, n) == pytest.approx(expected)
+    assert blocvotes.rice_index(y, n) == pytest.approx(expected)
 
 
 def test_undefined_indices_are_nan_not_zero():
-    assert math.isnan(wo.agreement_index(0, 0, 0))
-    assert math.isnan(wo.rice_index(0, 0))
-    assert math.isnan(wo.rice_index(0, 0)) and wo.agreement_index(0, 0, 7) == 1.0  # abstainers only: Rice undefined
-    arr = wo.agreement_index(np.array([1, 0]), np.array([1, 0]), np.array([0, 0]))
+    assert math.isnan(blocvotes.agreement_index(0, 0, 0))
+    assert math.isnan(blocvotes.rice_index(0, 0))
+    assert math.isnan(blocvotes.rice_index(0, 0)) and blocvotes.agreement_index(0, 0, 7) == 1.0  # abstainers only: Rice undefined
+    arr = blocvotes.agreement_index(np.array([1, 0]), np.array([1, 0]), np.array([0, 0]))
     assert arr[0] == pytest.approx(0.25) and np.isnan(arr[1])
 
 
@@ -51,7 +51,7 @@ def test_majority_rule_ties_give_no_majority():
 
 
 def test_finland_counts_for_nato_only_after_joining():
-    mv = wo.member_votes(["NATO"], ["ES-11/1", "ES-11/7"])
+    mv = blocvotes.member_votes(["NATO"], ["ES-11/1", "ES-11/7"])
     members = mv.groupby("short")["iso3"].apply(set)
     assert "FIN" not in members["ES-11/1"] and "FIN" in members["ES-11/7"]
     counts = wo.bloc_counts(["NATO"], ["ES-11/1", "ES-11/7"]).set_index("short")["members"]
@@ -60,15 +60,15 @@ def test_finland_counts_for_nato_only_after_joining():
 
 
 def test_uk_is_not_counted_in_the_eu_after_brexit():
-    assert not wo.member_votes(["EU"], ["ES-11/1"])["iso3"].eq("GBR").any()
+    assert not blocvotes.member_votes(["EU"], ["ES-11/1"])["iso3"].eq("GBR").any()
     assert wo.is_member("UK", "EU", on="2020-01-31") and not wo.is_member("UK", "EU", on="2020-02-01")
     # 68/262 (2014) came before Brexit
-    assert wo.member_votes(["EU"], ["68/262"])["iso3"].eq("GBR").any()
+    assert blocvotes.member_votes(["EU"], ["68/262"])["iso3"].eq("GBR").any()
 
 
 def test_member_votes_match_bloc_members_for_every_bloc_and_focus_vote():
     focus = wo.resolutions(focus=True)
-    long = wo.member_votes(wo.bloc_names(), focus["resolution"])
+    long = blocvotes.member_votes(wo.bloc_names(), focus["resolution"])
     for bloc in wo.bloc_names():
         for day, symbol in zip(focus["date"], focus["resolution"]):
             listed = sorted(long.loc[(long["bloc"] == bloc) & (long["resolution"] == symbol), "iso3"])
@@ -101,7 +101,7 @@ def test_non_un_members_are_reported_not_dropped():
     assert "PSE" in counts.loc["Arab League", "not_listed_members"]
     total = counts[["Y", "N", "A", "X", "not_listed"]].sum(axis=1)
     assert (total == counts["members"]).all()
-    status = wo.member_votes(["AU"], ["ES-11/7"]).set_index("iso3")["status"]
+    status = blocvotes.member_votes(["AU"], ["ES-11/7"]).set_index("iso3")["status"]
     assert status["ESH"] == "not a UN member"
 
 
@@ -167,7 +167,7 @@ def test_bloc_agreement_majority_and_members():
     members = wo.bloc_agreement(["EU", "G7"], votes, method="members")
     # brute force: every pair of different countries, one from each bloc, both casting a vote
     same = both = 0
-    long = wo.member_votes(["EU", "G7"], votes)
+    long = blocvotes.member_votes(["EU", "G7"], votes)
     for _, rows in long.groupby("resolution"):
         eu = rows[(rows.bloc == "EU") & rows.vote.isin(["Y", "N", "A"])]
         g7 = rows[(rows.bloc == "G7") & rows.vote.isin(["Y", "N", "A"])]
@@ -230,7 +230,7 @@ def test_custom_bloc_resolves_names():
     (lambda: wo.bloc_split(["NATO", "nato"], ["ES-11/7"]), r"listed twice"),
     (lambda: wo.agreement("Frnace", "EU", ["ES-11/7"]), r"Unknown country or bloc 'Frnace'.*France \(FRA\)"),
     (lambda: wo.bloc_agreement(["EU"], ["ES-11/7"], method="mean"), r"Unknown method 'mean'"),
-    (lambda: wo.cohesion_chart(["EU"], ["ES-11/7"], index="gini"), r"Unknown index 'gini'"),
+    (lambda: wo.cohesion_chart(wo.cohesion(["EU"], ["ES-11/7"]), index="gini"), r"Unknown index 'gini'"),
 ])
 def test_bad_input_names_the_value_and_suggests(call, pattern):
     with pytest.raises(ValueError, match=pattern):
@@ -241,8 +241,9 @@ def test_bad_input_names_the_value_and_suggests(call, pattern):
 
 
 @pytest.mark.parametrize("build", [
-    lambda b, v: wo.split_chart(b, v), lambda b, v: wo.cohesion_chart(b, v),
-    lambda b, v: wo.bloc_agreement_chart(b, v), lambda b, v: wo.agreement_with_chart("USA", b, v)])
+    lambda b, v: wo.split_chart(wo.bloc_counts(b, v)), lambda b, v: wo.cohesion_chart(wo.cohesion(b, v)),
+    lambda b, v: wo.bloc_agreement_chart(wo.bloc_agreement(b, v)),
+    lambda b, v: wo.agreement_with_chart(wo.agreement_with("USA", b, v))])
 def test_charts_are_valid_titled_described_and_inline(build):
     chart = build(DEFAULT, ["ES-11/1", "ES-11/7", "ES-11/8"])
     spec = chart.to_dict()  # validates against the Vega-Lite schema
@@ -251,7 +252,7 @@ def test_charts_are_valid_titled_described_and_inline(build):
 
 
 def test_split_chart_finding_names_the_most_divided_bloc():
-    chart = wo.split_chart(DEFAULT, ["ES-11/7"])
+    chart = wo.split_chart(wo.bloc_counts(DEFAULT, ["ES-11/7"]))
     low = wo.cohesion(DEFAULT, ["ES-11/7"]).sort_values("agreement_index").iloc[0]
     assert chart.description.startswith(f"The most divided was {low.bloc} on ES-11/7")
     segments = chart.data
@@ -274,7 +275,7 @@ def test_a_1956_vote_uses_1956_nato():
     nato = wo.bloc_members("NATO", on="1956-11-02")
     assert nato == ["BEL", "CAN", "DEU", "DNK", "FRA", "GBR", "GRC", "ISL", "ITA", "LUX", "NLD", "NOR", "PRT", "TUR",
                     "USA"]
-    status = wo.member_votes(["NATO"], [SUEZ]).set_index("iso3")["status"]
+    status = blocvotes.member_votes(["NATO"], [SUEZ]).set_index("iso3")["status"]
     assert sorted(status.index) == nato and not {"FIN", "SWE", "ESP", "POL"} & set(status.index)
     assert status["DEU"] == "not a UN member yet"  # West Germany: in NATO since 1955, a UN member from 1973
     counts = wo.bloc_counts(["NATO"], [SUEZ]).iloc[0]
@@ -296,3 +297,22 @@ def test_the_eu_did_not_exist_in_1956():
     assert wo.defectors(["EU"], ["998(ES-I)"]).empty
     assert ("EU had no members on 4 November 1956: its first members joined on 1 January 1958. "
             "So it has no votes on 998(ES-I).") in blocvotes.notes(["EU", "NATO"], ["998(ES-I)"])
+
+
+def test_the_bloc_charts_draw_the_table_they_are_given_and_query_nothing(monkeypatch):
+    """Issue 19: a chart function takes its table (the caller computes it with the measure function)."""
+    votes = ["ES-11/1", "ES-11/7", "ES-11/8"]
+    tables = {"split_chart": wo.bloc_counts(DEFAULT, votes), "cohesion_chart": wo.cohesion(DEFAULT, votes),
+              "bloc_agreement_chart": wo.bloc_agreement(DEFAULT, votes, method="members"),
+              "agreement_with_chart": wo.agreement_with("USA", DEFAULT, votes)}
+
+    def no_query(*args, **kwargs):
+        raise AssertionError("a chart function queried the data")
+
+    for module, name in [(blocvotes, "bloc_counts"), (blocvotes, "cohesion"), (blocvotes, "bloc_split")]:
+        monkeypatch.setattr(module, name, no_query)
+    for name, table in tables.items():
+        before = table.copy()
+        chart = getattr(bloc_charts, name)(table)
+        assert chart.to_dict()["description"] and table.equals(before), name
+    assert "pairs of members" in str(bloc_charts.bloc_agreement_chart(tables["bloc_agreement_chart"]).title)

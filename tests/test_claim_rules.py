@@ -217,3 +217,19 @@ def test_records_not_found_are_worded_as_where_to_look(rated, claim_id, record):
     row = _row(rated, claim_id)
     assert row["rating"] == "cannot be checked"
     assert rules.DECIDING in row["verdict"] and record in row["verdict"]
+
+
+def test_each_query_keeps_the_question_the_verdict_and_the_words_apart():
+    """Issue 19: a query finds facts, a verdict rates them, the prose says them; each can be run and tested alone."""
+    from worldorder.ledger import RATINGS
+
+    for name, query in rules.QUERIES.items():
+        facts = query.find()
+        assert isinstance(facts, dict) and facts, name
+        assert query.judge(facts) in RATINGS and query() == (query.judge(facts), query.say(facts)), name
+    eroded = rules.QUERIES["support_eroded"]
+    assert eroded.judge({"first": 141, "later": 93}) == "right" and eroded.judge({"first": 90, "later": 93}) == "wrong"
+    assert eroded.say({"first": 1, "later": 2}) == "ES-11/1 (2022) had 1 yes votes, ES-11/7 (2025) 2"
+    lockstep = rules.QUERIES["lockstep_2023"]
+    assert lockstep.judge({"allies": {"GBR": 0.97}, "others": {"RUS": 0.2}}) == "right"
+    assert lockstep.judge({"allies": {"GBR": 0.6}, "others": {"RUS": 0.2}}) == "partly right"

@@ -133,9 +133,9 @@ def test_one_code_per_seat_in_votes_and_blocs():
 
 
 def test_every_code_in_votes_and_blocs_has_a_row_in_the_country_table():
-    known = set(wo.country_table()["iso3"])
+    known = set(wo.countries()["iso3"])
     assert set(wo.votes()["iso3"]) <= known and set(wo.blocs()["iso3"]) <= known
-    statuses = wo.country_table().set_index("iso3")["status"]
+    statuses = wo.countries().set_index("iso3")["status"]
     assert statuses["PSE"] == "observer" and statuses["DDR"] == "former seat" and (statuses == "member").sum() == 193
 
 

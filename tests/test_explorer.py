@@ -106,9 +106,9 @@ def test_compute_view_never_raises_on_bad_input():
 
 def test_every_widget_chart_is_one_helper_call(explorer):
     blocs, votes = list(explorer.blocs.value), list(explorer.votes.value)
-    assert explorer.view.charts["split"].to_dict() == wo.split_chart(blocs, votes).to_dict()
+    assert explorer.view.charts["split"].to_dict() == wo.split_chart(wo.bloc_counts(blocs, votes)).to_dict()
     explorer.measure.value = "cohesion"
-    assert explorer.view.charts["cohesion"].to_dict() == wo.cohesion_chart(blocs, votes).to_dict()
+    assert explorer.view.charts["cohesion"].to_dict() == wo.cohesion_chart(wo.cohesion(blocs, votes)).to_dict()
 
 
 def test_the_fast_spec_equals_altairs_own(explorer):
@@ -195,3 +195,41 @@ def test_a_1956_vote_from_the_search_uses_1956_membership(explorer):
 def test_measure_buttons_are_wide_enough_for_their_labels(explorer):
     assert explorer.measure.style.button_width == "auto"
     assert [label for label, _ in explorer.measure.options] == list(widgets.MEASURES.values())
+
+
+def test_chart_data_is_attached_the_library_s_way(explorer):
+    """A chart names its template in Vega-Lite's usermeta and holds its table as Altair's own ``data``: no private
+    attribute rides on the chart object, and a chart changed afterwards is serialised as changed."""
+    chart = next(iter(explorer.view.charts.values()))
+    assert not [name for name in vars(chart) if name.startswith("_worldorder")]
+    assert chart.to_dict()["usermeta"] == {bloc_charts.USERMETA: chart.usermeta[bloc_charts.USERMETA]}
+    changed = chart.properties(title="My own title", data=chart.data.head(2))
+    fast, slow = bloc_charts.vega_lite(changed), changed.to_dict()
+    assert fast["title"] == slow["title"] == "My own title"
+    assert fast["data"]["values"] == slow["datasets"][slow["data"]["name"]] and len(fast["data"]["values"]) == 2
+
+
+@pytest.mark.parametrize("measure", widgets.MEASURES)
+def test_one_redraw_resolves_each_input_once(measure, monkeypatch, explorer):
+    """Issue 19: names are resolved once at the edge; the layers below take the resolved keys."""
+    from worldorder import names
+
+    calls = {"bloc": 0, "resolution": 0, "country": 0}
+
+    def counting(name, real):
+        def counted(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return counted
+
+    for name in calls:
+        monkeypatch.setattr(names, name, counting(name, getattr(names, name)))
+    view = widgets.compute_view(["EU", "NATO", "BRICS"], "Nordics: Denmark, Finland", ["ES-11/1", "A/RES/ES-11/7"],
+                                measure)
+    assert view.charts
+    assert calls == {"bloc": 3, "resolution": 2, "country": 2 + (measure == "country")}
+    for name in calls:
+        calls[name] = 0
+    explorer.measure.value = measure if measure != explorer.measure.value else "cohesion"
+    blocs, votes = len(explorer.blocs.value), len(explorer.votes.value)
+    assert calls["bloc"] <= blocs and calls["resolution"] <= votes, (calls, blocs, votes)

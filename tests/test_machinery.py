@@ -17,7 +17,7 @@ def test_membership_counts_follow_the_admission_dates():
     founders = int((members["admission_date"].dt.year == 1945).sum())
     assert totals.loc[1945] == founders
     # the 51 original members less the two whose seats no longer exist (Czechoslovakia, Yugoslavia)
-    gone = wo.country_table().set_index("iso3").loc[["CSK", "YUG"], "status"]
+    gone = wo.countries().set_index("iso3").loc[["CSK", "YUG"], "status"]
     assert (gone == "former seat").all() and founders + len(gone) == 51
     assert totals.loc[2011] == 193 == len(members) and totals.loc[2010] == 192
     for year in (1955, 1960, 1993):
@@ -154,7 +154,7 @@ def test_positions_sign_scale_and_variance(year):
 def test_positions_are_stable_and_match_an_svd():
     first, second = wo.positions(1985), wo.positions(1985)
     pd.testing.assert_frame_equal(first, second)
-    matrix = scaling.vote_matrix(1985)
+    matrix = scaling.year_matrix(1985)
     matrix = matrix[matrix.notna().sum(axis=1) >= 0.5 * matrix.shape[1]]
     centred = (matrix - matrix.mean()).fillna(0).to_numpy()
     u, s, _ = np.linalg.svd(centred, full_matrices=False)

@@ -48,7 +48,7 @@ def test_a_country_that_is_not_text(value):
 
 
 def test_several_countries_from_a_comma_separated_string():
-    assert wo.countries("France, germany ,UK") == ["FRA", "DEU", "GBR"]
+    assert wo.country_keys("France, germany ,UK") == ["FRA", "DEU", "GBR"]
 
 
 @pytest.mark.parametrize("text, bloc", [("nato", "NATO"), ("European Union", "EU"), ("African Union", "AU"),
@@ -82,7 +82,7 @@ def test_a_bad_date_is_named():
 
 
 RESOLVERS = {
-    "country": (wo.country, lambda: set(wo.country_table()["iso3"])),
+    "country": (wo.country, lambda: set(wo.countries()["iso3"])),
     "bloc": (wo.bloc, lambda: set(wo.bloc_names())),
     "resolution": (wo.resolution, lambda: set(wo.resolutions()["resolution"])),
 }
@@ -123,7 +123,7 @@ def test_historical_and_dotted_names_reach_the_seat_the_tables_use(text, iso3):
 
 
 def test_historical_names_come_from_the_un_record():
-    former = wo.country_table().set_index("iso3")["former_names"]
+    former = wo.countries().set_index("iso3")["former_names"]
     assert "ZAIRE" in former["COD"].split(";") and "UPPER VOLTA" in former["BFA"].split(";")
 
 
@@ -141,7 +141,7 @@ def test_zair_suggests_the_congo_not_the_emirates():
 
 
 @pytest.mark.parametrize("call", [
-    lambda: wo.country("AU"), lambda: wo.countries(["Ukraine", "AU"]), lambda: wo.vote_of("ES-11/7", "AU"),
+    lambda: wo.country("AU"), lambda: wo.country_keys(["Ukraine", "AU"]), lambda: wo.vote_of("ES-11/7", "AU"),
     lambda: wo.agreement("AU", "USA", ["ES-11/7"]), lambda: wo.coincidence("au", 2023),
 ])
 def test_au_is_refused_wherever_it_could_mean_australia(call):

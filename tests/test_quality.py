@@ -3,6 +3,7 @@
 import ast
 import doctest
 import importlib
+import re
 import shutil
 import subprocess
 import sys
@@ -69,6 +70,69 @@ def test_the_modules_import_each_other_without_cycles():
     for node in graph:
         if node not in state:
             visit(node, [])
+
+
+# The layers, top first: a module imports only modules above it. Every module of the package, exercises included,
+# has its place, so a new module must be placed and an arrow back up (checks loading the exercises) fails.
+LAYERS = [
+    "vocab", "text", "_data_record", "integrity", "files", "memory", "data", "dates", "names", "membership", "search",
+    "record", "pairs", "blocvotes", "blocpairs", "rules", "scaling", "topics", "order", "claimrules", "ledger", "seeds",
+    "charts", "charts.theme", "charts.order", "charts.usvotes", "charts.maps", "charts.blocs", "charts.ledger",
+    "charts.machinery", "explorer", "feedback", "drawn", "chartspec", "answers", "checks", "methods", "predictions",
+    *(f"exercises.nb{n:02d}" for n in range(8)), "exercises",
+]
+EVERY_MODULE = sorted(p for p in PACKAGE.rglob("*.py") if p != PACKAGE / "__init__.py")
+
+
+def test_every_module_has_a_layer():
+    names = {module_name(p).removeprefix("worldorder.") for p in EVERY_MODULE}
+    assert names == set(LAYERS), f"place these in LAYERS: {names - set(LAYERS)}; gone: {set(LAYERS) - names}"
+
+
+@pytest.mark.parametrize("path", EVERY_MODULE, ids=lambda p: module_name(p))
+def test_each_module_imports_only_the_layers_above_it(path):
+    """Imports inside functions count too, and no module imports by a computed name (importlib), which this test
+    could not see: that is how checks.py once loaded the exercises, an arrow back up the layers."""
+    here = LAYERS.index(module_name(path).removeprefix("worldorder."))
+    known = {f"worldorder.{m}" for m in LAYERS}
+    imported = {m.removeprefix("worldorder.") for m in imports_of(path) if m in known}
+    below = sorted(m for m in imported if LAYERS.index(m) >= here and m != LAYERS[here])
+    assert not below, f"{module_name(path)} imports {below}, which are not above it in the layers"
+    assert "import_module(" not in path.read_text() and "__import__(" not in path.read_text(), path
+
+
+def test_the_exercises_register_themselves_when_the_package_is_imported():
+    code = "import worldorder.checks as c; print(' '.join(sorted({k.split('.')[0] for k in c.EXERCISES})))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    notebooks = sorted(p.stem.removeprefix("nb") for p in (PACKAGE / "exercises").glob("nb*.py"))
+    assert out.returncode == 0 and out.stdout.split() == notebooks, out.stderr
+
+
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?(?:[0-9a-fA-F]{2})?\b")
+NAMED_COLOURS = {"white", "black", "grey", "gray", "silver", "red", "green", "blue", "orange", "yellow", "purple",
+                 "pink", "brown", "steelblue", "lightgrey", "lightgray", "darkgrey", "darkgray", "dimgray", "dimgrey",
+                 "gainsboro", "whitesmoke", "navy", "teal", "crimson", "tomato", "gold", "transparent"}
+
+
+def colour_literals(path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+            found += HEX_COLOUR.findall(text)
+            found += [text] if text.strip().lower() in NAMED_COLOURS else []
+    return found
+
+
+def test_every_colour_lives_in_the_theme():
+    """Only worldorder/charts/theme.py writes a colour (hex or named): every other module uses its names."""
+    writers = {module_name(p): colour_literals(p) for p in EVERY_MODULE if p.name != "theme.py"}
+    writers = {name: found for name, found in writers.items() if found}
+    assert not writers, f"move these colours to charts/theme.py: {writers}"
+    assert colour_literals(PACKAGE / "charts" / "theme.py"), "the test must see the theme's own colours"
+    from worldorder import ledger
+    from worldorder.charts import theme
+    assert list(theme.RATING_COLOURS) == list(ledger.RATINGS)
 
 
 def test_only_the_data_module_reads_the_data_folder():

@@ -93,7 +93,7 @@ def test_every_large_member_has_a_shape():
 
 
 def test_world_map_is_offline_titled_and_described():
-    spec = wo.world_map("ES-11/7").to_dict()
+    spec = wo.world_map(wo.vote_table("ES-11/7")).to_dict()
     assert spec["title"]["text"] == "How each member voted on A/RES/ES-11/7"
     assert "93 yes" in spec["description"] and "18 no" in spec["description"]
     world = spec["hconcat"][0]
@@ -110,7 +110,7 @@ def test_vote_lists_hold_the_same_data_as_the_map():
 
 
 def test_council_chart_shows_fifteen_members():
-    spec = wo.council_chart().to_dict()
+    spec = wo.council_chart(wo.vote_table("S/RES/2774 (2025)")).to_dict()
     rows = next(iter(spec["datasets"].values()))
     assert len(rows) == 15
     assert "10 yes" in spec["description"] and "5 abstain" in spec["description"]
@@ -118,7 +118,7 @@ def test_council_chart_shows_fifteen_members():
 
 def test_council_chart_refuses_a_general_assembly_vote():
     with pytest.raises(ValueError, match="A/RES/ES-11/7 is a General Assembly vote"):
-        wo.council_chart("ES-11/7")
+        wo.council_chart(wo.vote_table("ES-11/7"))
 
 
 def test_erosion_series_and_years():
@@ -127,7 +127,7 @@ def test_erosion_series_and_years():
     assert wide.loc["ES-11/1", "Yes"] == 141 and wide.loc["ES-11/7", "Yes"] == 93
     years = wo.by_year()
     assert years.loc[2022, "Yes"] > years.loc[2025, "Yes"]
-    assert wo.erosion_chart().to_dict()["description"].startswith("Yes votes went from 141 on ES-11/1")
+    assert wo.erosion_chart(wo.series_totals()).to_dict()["description"].startswith("Yes votes went from 141 on ES-11/1")
 
 
 def test_country_votes_grid_marks_non_council_members():

@@ -61,7 +61,7 @@ def test_notebook_03s_series_chart_uses_the_sets_colours_a_dash_per_vote_and_mon
 
 
 def test_the_helpers_series_chart_writes_month_and_year_and_no_label_runs_into_another():
-    axis = wo.erosion_chart().to_dict()["layer"][0]["encoding"]["x"]["axis"]
+    axis = wo.erosion_chart(wo.series_totals()).to_dict()["layer"][0]["encoding"]["x"]["axis"]
     assert axis["format"] == "%b %Y"
     assert theme.worldorder_theme()["config"]["axis"]["labelOverlap"] == "greedy", "'October2023'"
 
@@ -116,8 +116,9 @@ def vote_channels(spec) -> set[str]:
 
 def test_no_helper_vote_chart_tells_a_vote_by_colour_alone():
     view = explorer.compute_view(["EU", "NATO"], "", ["A/RES/ES-11/1", "A/RES/ES-11/7"])
-    charts = {"world map": wo.world_map("ES-11/7"), "council": wo.council_chart(), "erosion": wo.erosion_chart(),
-              "small states": wo.small_states_chart("ES-11/7"), "explorer split": view.charts["split"]}
+    charts = {"world map": wo.world_map(wo.vote_table("ES-11/7")),
+              "council": wo.council_chart(wo.vote_table("S/RES/2774 (2025)")),
+              "erosion": wo.erosion_chart(wo.series_totals()), "small states": wo.small_states_chart(wo.small_states("ES-11/7")), "explorer split": view.charts["split"]}
     for name, chart in charts.items():
         channels = vote_channels(chart.to_dict())
         assert "color" in channels and channels - {"color"}, f"{name}: the vote is drawn by {channels} only"

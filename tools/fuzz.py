@@ -38,6 +38,7 @@ import pyarrow as pa
 from pyarrow import ipc
 
 import worldorder as wo
+from worldorder import blocvotes
 from worldorder.membership import MembershipNotKnown
 
 REFUSED = object()  # the oracle's "must raise a clear ValueError"
@@ -186,7 +187,7 @@ def gen_countries(rng, raw):
     items = [rng.choice(_names_of(raw, r)) for r in rows]
     items += rng.sample(items, rng.randint(0, len(items)))  # repeats, in other spellings
     want = list(dict.fromkeys(r["iso3"] for r in rows))
-    return "countries", lambda: wo.countries(items), want, items
+    return "country_keys", lambda: wo.country_keys(items), want, items
 
 
 def gen_years(rng, raw):
@@ -220,7 +221,7 @@ def gen_counts(rng, raw):
     else:
         top, total = max(y, n, a), y + n + a
         want = float((Fraction(top) - Fraction(total - top, 2)) / total)
-    return "agreement_index", lambda: wo.agreement_index(y, n, a), want, (y, n, a)
+    return "agreement_index", lambda: blocvotes.agreement_index(y, n, a), want, (y, n, a)
 
 
 def gen_self(rng, raw):
@@ -241,13 +242,13 @@ def gen_symbol(rng, raw):
 
 def gen_ambiguous(rng, raw):
     text = rng.choice(["AU", "au", " Au "])
-    call = rng.choice([lambda: wo.country(text), lambda: wo.countries([text, "UKR"]),
+    call = rng.choice([lambda: wo.country(text), lambda: wo.country_keys([text, "UKR"]),
                        lambda: wo.vote_of("ES-11/7", text), lambda: wo.agreement(text, "USA", ["ES-11/7"])])
     return "AU as a country", call, REFUSED, text
 
 
 JUNK_CALLS = {
-    "country": wo.country, "countries": wo.countries, "country_label": wo.country_label, "bloc": wo.bloc,
+    "country": wo.country, "country_keys": wo.country_keys, "country_label": wo.country_label, "bloc": wo.bloc,
     "resolution": wo.resolution, "day": wo.day, "year": wo.year,
     "bloc_members": lambda v: wo.bloc_members("NATO", on=v), "is_member": lambda v: wo.is_member(v, "NATO", "2025-02-24"),
     "membership_counts": lambda v: wo.membership_counts(v, years=[1990]), "resolutions": lambda v: wo.resolutions(years=v),
@@ -255,9 +256,9 @@ JUNK_CALLS = {
     "day_votes": wo.day_votes, "coincidence": lambda v: wo.coincidence(v, 2023),
     "coincidence_year": lambda v: wo.coincidence("Canada", v), "report_percent": wo.report_percent, "us_rank": wo.us_rank,
     "cohesion": lambda v: wo.cohesion(v, ["ES-11/7"]), "defectors": lambda v: wo.defectors(["EU"], v),
-    "council_chart": wo.council_chart, "erosion_chart": wo.erosion_chart, "check": lambda v: wo.check("03.1", v),
+    "council_chart": lambda v: wo.council_chart(wo.vote_table(v)), "council_table": wo.council_chart, "erosion_chart": lambda v: wo.erosion_chart(wo.series_totals(v)), "erosion_table": wo.erosion_chart, "check": lambda v: wo.check("03.1", v),
     "check_key": lambda v: wo.check(v, 1), "focus": lambda v: wo.resolutions(years=2025, focus=v),
-    "agreement_index": lambda v: wo.agreement_index(v, 1, 1), "members_uncertain": lambda v: wo.bloc_members("OIC", "1980-01-01", uncertain=v),
+    "agreement_index": lambda v: blocvotes.agreement_index(v, 1, 1), "members_uncertain": lambda v: wo.bloc_members("OIC", "1980-01-01", uncertain=v),
 }
 
 

@@ -135,7 +135,7 @@ def normal(kind: str, value) -> str:
     if kind == "country":
         return "country:" + names.country(value)
     if kind == "countries":
-        items = names.countries(value if isinstance(value, str) else list(value))
+        items = names.country_keys(value if isinstance(value, str) else list(value))
         return "countries:" + ",".join(sorted(set(items)))
     if kind == "vote":
         return "vote:" + vote(value)

@@ -39,7 +39,7 @@ def _country_or_bloc(value):
                              f"As a bloc: {hints[1]}") from None
 
 
-def positions(who, resolutions) -> pd.Series:
+def stances(who, resolutions) -> pd.Series:
     """The position (Y, N, A, or None) of a country or bloc on each vote, indexed by resolution.
 
     A country's position is its cast vote (None if it did not vote or has no
@@ -61,11 +61,11 @@ def agreement(a, b, resolutions) -> float:
     """Share of votes on which ``a`` and ``b`` took the same position (countries or blocs, mixed freely).
 
     Over the chosen votes on which both have a position (see
-    :func:`positions`): identical positions ÷ votes where both have one. A bloc's
+    :func:`stances`): identical positions ÷ votes where both have one. A bloc's
     position is its dated majority, so ``agreement("USA", "EU", ...)`` asks
     how often the US voted as most EU members did. NaN if no vote qualifies.
     """
-    pa, pb = positions(a, resolutions), positions(b, resolutions)
+    pa, pb = stances(a, resolutions), stances(b, resolutions)
     both = pa.notna() & pb.notna()
     return float((pa[both] == pb[both]).mean()) if both.any() else float("nan")
 
@@ -81,7 +81,7 @@ def bloc_agreement(blocs, resolutions, method: str = "majority") -> pd.DataFrame
     that both cast Y, N or A on a vote, the share that voted the same. On the
     diagonal it compares a bloc's members with each other.
     """
-    chosen = names.blocs(blocs)
+    chosen = names.bloc_keys(blocs)
     labels = [str(b) for b in chosen]
     if method == "majority":
         wide = bloc_counts(chosen, resolutions).pivot(index="bloc", columns="resolution", values="majority")
@@ -95,7 +95,9 @@ def bloc_agreement(blocs, resolutions, method: str = "majority") -> pd.DataFrame
         raise ValueError(f"Unknown method {method!r}. Choose 'majority' or 'members'.")
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(n_both > 0, identical / n_both, np.nan)
-    return pd.DataFrame(share, index=pd.Index(labels, name="bloc_a"), columns=pd.Index(labels, name="bloc_b"))
+    matrix = pd.DataFrame(share, index=pd.Index(labels, name="bloc_a"), columns=pd.Index(labels, name="bloc_b"))
+    matrix.attrs["method"] = method  # what the shares mean, for the chart that draws them
+    return matrix
 
 
 def _member_pair_counts(chosen, resolutions, labels) -> tuple[np.ndarray, np.ndarray]:

@@ -34,7 +34,7 @@ DEFAULT_VOTES = ["A/RES/ES-11/1", "A/RES/ES-11/7", "A/RES/ES-11/8"]
 
 def vote_list(resolutions) -> pd.DataFrame:
     """The chosen votes (resolution, short, body, date), in date order, from any spelling of the symbols."""
-    return _vote_table(tuple(names.resolutions(resolutions))).copy()
+    return _vote_table(tuple(names.resolution_keys(resolutions))).copy()
 
 
 @functools.lru_cache(maxsize=256)
@@ -70,7 +70,7 @@ def member_label(iso3: str) -> str:
 
 def _keys(blocs, resolutions) -> tuple[tuple, tuple[str, ...]]:
     """Hashable, resolved forms of the arguments (so results can be memoised)."""
-    return tuple(names.blocs(blocs)), tuple(vote_list(resolutions)["resolution"])
+    return tuple(names.bloc_keys(blocs)), tuple(vote_list(resolutions)["resolution"])
 
 
 def member_votes(blocs, resolutions) -> pd.DataFrame:
@@ -128,7 +128,8 @@ def bloc_counts(blocs, resolutions) -> pd.DataFrame:
 @functools.lru_cache(maxsize=64)
 def _bloc_counts(blocs: tuple, symbols: tuple) -> pd.DataFrame:
     long = _member_votes(blocs, symbols)
-    table = _all_bloc_votes(list(blocs), list(symbols))  # every bloc × vote, even one with no members that day
+    # every bloc × vote, even one with no members that day (the keys were resolved by _keys: not again)
+    table = _all_bloc_votes(names.BlocKeys(blocs), names.ResolutionKeys(symbols))
     cell = long["cell"].to_numpy(dtype=np.int64)
     table["members"] = np.bincount(cell, minlength=len(table))
     for code in CODES:
@@ -144,7 +145,7 @@ def _bloc_counts(blocs: tuple, symbols: tuple) -> pd.DataFrame:
 def _all_bloc_votes(blocs, resolutions) -> pd.DataFrame:
     """Every bloc × vote, bloc by bloc; row i is the ``cell`` i of :func:`member_votes`."""
     votes = vote_list(resolutions)
-    chosen = [str(b) for b in names.blocs(blocs)]
+    chosen = [str(b) for b in names.bloc_keys(blocs)]
     table = votes.iloc[np.tile(np.arange(len(votes)), len(chosen))].reset_index(drop=True)
     table.insert(0, "bloc", np.repeat(np.array(chosen, dtype=object), len(votes)))
     return table

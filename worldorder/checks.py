@@ -1,6 +1,8 @@
 """Self-checks for the exercises: ``wo.check("02.1", answer)`` says right or not yet, never the answer.
 
-Each notebook's exercises live in ``worldorder/exercises/nbNN.py``. There are four kinds:
+Each notebook's exercises live in ``worldorder/exercises/nbNN.py``, which import this module and register
+themselves with it; importing ``worldorder`` imports ``worldorder.exercises``, so the arrows run down the layers
+(the package → the exercises → the checks) and this module never loads the exercises. There are four kinds:
 
 - :func:`exercise`: a function that computes the expected answer from the shipped data; the learner's answer
   is read as :mod:`worldorder.answers` reads it (a one-row Series, a vote word, a bloc name, "1,234" but not
@@ -48,10 +50,8 @@ a learner's notebook.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import math
-import pkgutil
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -273,10 +273,7 @@ def chart_exercise(key: str, marks, encodings: Mapping[str, tuple], hint="", dat
 
 
 def _load_all() -> None:
-    from worldorder import exercises
-
-    for module in pkgutil.iter_modules(exercises.__path__):
-        importlib.import_module(f"worldorder.exercises.{module.name}")
+    """Nothing to do: importing ``worldorder`` registers every exercise (kept for the callers that ask for it)."""
 
 
 class CheckResult:
@@ -298,7 +295,6 @@ class CheckResult:
 
 
 def _lookup(key) -> Exercise:
-    _load_all()
     if not isinstance(key, str) or key not in EXERCISES:
         shown = ", ".join(sorted(EXERCISES)[:3])
         raise ValueError(f"Unknown exercise {key!r}. Exercises are named like {shown}.")

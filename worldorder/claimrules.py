@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -154,123 +156,168 @@ def _earlier_ukraine(iso3: str) -> pd.Series:
     return _wide().loc[list(UKRAINE_TEXTS), iso3]
 
 
-def q_us_yes_on_ukraine_before() -> tuple[str, str]:
-    votes = _earlier_ukraine("USA")
-    cast = ", ".join(f"{s} {v}" for s, v in votes.items())
-    rating = "right" if (votes == "Y").all() else "wrong"
-    return rating, (f"the USA voted yes on {int((votes == 'Y').sum())} of the {len(votes)} earlier GA texts on "
-                    f"Ukraine (68/262 and ES-11/1 to ES-11/6): {cast}; on ES-11/7 it voted "
-                    f"{_wide().loc['A/RES/ES-11/7', 'USA']}")
+# Each query is three separate steps: ``find`` asks the record and returns the facts (a dict), ``judge`` turns
+# the facts into a rating, ``say`` writes them in words. A test can check each alone.
 
 
-def q_israel_on_ukraine_before() -> tuple[str, str]:
-    votes = _earlier_ukraine("ISR")
-    cast = ", ".join(f"{s} {v}" for s, v in votes.items())
-    rating = "right" if not (votes == "N").any() else "wrong"
-    return rating, f"Israel never voted no on the earlier GA texts on Ukraine ({cast}); on ES-11/7 it voted " \
-                   f"{_wide().loc['A/RES/ES-11/7', 'ISR']}"
+@dataclass(frozen=True)
+class Query:
+    """A question to the whole record: ``find() -> facts``, ``judge(facts) -> rating``, ``say(facts) -> reason``."""
+
+    find: Callable[[], dict]
+    judge: Callable[[dict], str]
+    say: Callable[[dict], str]
+
+    def __call__(self) -> tuple[str, str]:
+        facts = self.find()
+        return self.judge(facts), self.say(facts)
 
 
-def q_first_time_with_russia() -> tuple[str, str]:
+def _cast(votes: pd.Series) -> str:
+    return ", ".join(f"{s} {v}" for s, v in votes.items())
+
+
+def find_earlier_ukraine(iso3: str) -> dict:
+    return {"votes": _earlier_ukraine(iso3), "es7": _wide().loc["A/RES/ES-11/7", iso3]}
+
+
+def say_us_yes_on_ukraine_before(f: dict) -> str:
+    votes = f["votes"]
+    return (f"the USA voted yes on {int((votes == 'Y').sum())} of the {len(votes)} earlier GA texts on "
+            f"Ukraine (68/262 and ES-11/1 to ES-11/6): {_cast(votes)}; on ES-11/7 it voted {f['es7']}")
+
+
+def say_israel_on_ukraine_before(f: dict) -> str:
+    return f"Israel never voted no on the earlier GA texts on Ukraine ({_cast(f['votes'])}); on ES-11/7 it voted " \
+           f"{f['es7']}"
+
+
+def find_first_time_with_russia() -> dict:
     wide, dates = _wide(), _dates()
     earlier = wide.loc[list(UKRAINE_TEXTS)]
-    on_ukraine = int(((earlier["USA"] == "N") & (earlier["RUS"] == "N")).sum())
     before = wide.loc[dates[dates < "2025-02-24"].index.intersection(wide.index)]
     against = before[(before["USA"] == "N") & (before["RUS"] == "N") & (before["GBR"] == "Y") & (before["FRA"] == "Y")]
-    years = dates[against.index].dt.year
-    both_no = int(((before["USA"] == "N") & (before["RUS"] == "N")).sum())
-    rating = "partly right" if on_ukraine == 0 and len(against) else ("right" if on_ukraine == 0 else "wrong")
-    return rating, (f"on a GA text on Ukraine it is the first time: the USA and Russia voted no together on "
-                    f"{on_ukraine} of the {len(earlier)} earlier ones. But across 1946-2024 they voted no together "
-                    f"on {both_no} GA votes, {len(against)} of them while the UK and France voted yes "
-                    f"({years.min()}-{years.max()}, mostly budget and staff texts), so not the first time in the record")
+    return {"on_ukraine": int(((earlier["USA"] == "N") & (earlier["RUS"] == "N")).sum()), "earlier": len(earlier),
+            "against": len(against), "years": dates[against.index].dt.year,
+            "both_no": int(((before["USA"] == "N") & (before["RUS"] == "N")).sum())}
 
 
-def q_lockstep_2023() -> tuple[str, str]:
-    from worldorder import names, pairs
-
-    allies = {c: pairs.coincidence(c, 2023) for c in ALLIES}
-    others = {c: pairs.coincidence(c, 2023) for c in ADVERSARIES}
-    text = "; ".join(f"{names.country_label(c)} {v:.0%}" for c, v in {**allies, **others}.items())
-    ordered = min(allies.values()) > max(others.values())
-    lockstep = min(allies.values()) >= 0.95
-    rating = "right" if ordered and lockstep else "partly right" if ordered else "wrong"
-    return rating, (f"voting coincidence with the USA in 2023 (State Department rule): {text}; the allies agree "
-                    f"far more often than Russia, China or North Korea, but well short of 'lockstep'")
+def judge_first_time_with_russia(f: dict) -> str:
+    return "partly right" if f["on_ukraine"] == 0 and f["against"] else ("right" if f["on_ukraine"] == 0 else "wrong")
 
 
-def q_state_department_2023() -> tuple[str, str]:
-    from worldorder import names, pairs, record
+def say_first_time_with_russia(f: dict) -> str:
+    return (f"on a GA text on Ukraine it is the first time: the USA and Russia voted no together on "
+            f"{f['on_ukraine']} of the {f['earlier']} earlier ones. But across 1946-2024 they voted no together "
+            f"on {f['both_no']} GA votes, {f['against']} of them while the UK and France voted yes "
+            f"({f['years'].min()}-{f['years'].max()}, mostly budget and staff texts), so not the first time in the "
+            "record")
+
+
+def find_lockstep_2023() -> dict:
+    from worldorder import pairs
+
+    return {"allies": {c: pairs.coincidence(c, 2023) for c in ALLIES},
+            "others": {c: pairs.coincidence(c, 2023) for c in ADVERSARIES}}
+
+
+def judge_lockstep_2023(f: dict) -> str:
+    ordered = min(f["allies"].values()) > max(f["others"].values())
+    lockstep = min(f["allies"].values()) >= 0.95
+    return "right" if ordered and lockstep else "partly right" if ordered else "wrong"
+
+
+def say_lockstep_2023(f: dict) -> str:
+    from worldorder import names
+
+    text = "; ".join(f"{names.country_label(c)} {v:.0%}" for c, v in {**f["allies"], **f["others"]}.items())
+    return (f"voting coincidence with the USA in 2023 (State Department rule): {text}; the allies agree "
+            f"far more often than Russia, China or North Korea, but well short of 'lockstep'")
+
+
+def find_state_department_2023() -> dict:
+    from worldorder import pairs, record
 
     seats = [c for c in record.votes(years=2023, body="GA")["iso3"].unique() if c != "USA"]
-    scores = pd.Series({c: pairs.coincidence(c, 2023) for c in seats}).sort_values()
-    top = ", ".join(f"{names.country_label(c)} {v:.0%}" for c, v in scores.tail(5)[::-1].items())
-    low = ", ".join(f"{names.country_label(c)} {v:.0%}" for c, v in scores.head(5).items())
-    return "right", (f"the highest 2023 voting coincidences with the USA (the State Department's rule, recomputed "
-                     f"from the roll calls): {top}; the lowest: {low}. The report itself is not shipped")
+    return {"scores": pd.Series({c: pairs.coincidence(c, 2023) for c in seats}).sort_values()}
 
 
-def q_support_eroded() -> tuple[str, str]:
+def say_state_department_2023(f: dict) -> str:
+    from worldorder import names
+
+    top = ", ".join(f"{names.country_label(c)} {v:.0%}" for c, v in f["scores"].tail(5)[::-1].items())
+    low = ", ".join(f"{names.country_label(c)} {v:.0%}" for c, v in f["scores"].head(5).items())
+    return (f"the highest 2023 voting coincidences with the USA (the State Department's rule, recomputed "
+            f"from the roll calls): {top}; the lowest: {low}. The report itself is not shipped")
+
+
+def find_yes_counts() -> dict:
     from worldorder import record
 
     table = record.resolutions(resolutions=["ES-11/1", "ES-11/7"]).set_index("resolution")["yes"]
-    first, later = int(table["A/RES/ES-11/1"]), int(table["A/RES/ES-11/7"])
-    return ("right" if first > later else "wrong"), f"ES-11/1 (2022) had {first} yes votes, ES-11/7 (2025) {later}"
+    return {"first": int(table["A/RES/ES-11/1"]), "later": int(table["A/RES/ES-11/7"])}
 
 
-def q_never_unanimous() -> tuple[str, str]:
+def find_fewest_no() -> dict:
     from worldorder import record
 
-    table = record.resolutions(resolutions=list(UKRAINE_TEXTS[1:])).set_index("resolution")
-    fewest = int(table["no"].min())
-    return "partly right", (f"support did fall (see the ES-11/1 and ES-11/7 yes counts), but no earlier ES-11 text "
-                            f"was unanimous: the fewest no votes on ES-11/1 to ES-11/6 was {fewest}")
+    return {"fewest": int(record.resolutions(resolutions=list(UKRAINE_TEXTS[1:]))["no"].min())}
 
 
-def q_alignment_by_decade() -> tuple[str, str]:
+def say_never_unanimous(f: dict) -> str:
+    return (f"support did fall (see the ES-11/1 and ES-11/7 yes counts), but no earlier ES-11 text "
+            f"was unanimous: the fewest no votes on ES-11/1 to ES-11/6 was {f['fewest']}")
+
+
+def _same_share(table: pd.DataFrame, other: str, by=None):
+    us = table["USA"]
+    both = us.isin(["Y", "N", "A"]) & table[other].isin(["Y", "N", "A"])
+    same = us[both] == table.loc[both, other]
+    return float(same.mean()) if by is None else same.groupby(by[both]).mean()
+
+
+def find_alignment_by_decade() -> dict:
     wide, dates = _wide(), _dates()
     decade = (dates.reindex(wide.index).dt.year // 10 * 10)
-    us = wide["USA"]
-    cast = us.isin(["Y", "N", "A"])
-
-    def share(other: str) -> pd.Series:
-        both = cast & wide[other].isin(["Y", "N", "A"])
-        return (us[both] == wide.loc[both, other]).groupby(decade[both]).mean()
-
-    allies = pd.concat([share(c) for c in ("GBR", "FRA", "CAN")], axis=1).mean(axis=1)
-    russia = share("RUS")
-    decades = allies.index.intersection(russia.index)
-    always = bool((allies[decades] > russia[decades]).all())
-    text = "; ".join(f"{d}s {allies[d]:.0%} vs {russia[d]:.0%}" for d in decades)
-    return ("right" if always else "partly right"), (f"share of GA votes on which the USA voted as the UK, France "
-                                                     f"and Canada (mean) vs as Russia/USSR, by decade: {text}")
+    allies = pd.concat([_same_share(wide, c, decade) for c in ("GBR", "FRA", "CAN")], axis=1).mean(axis=1)
+    russia = _same_share(wide, "RUS", decade)
+    return {"allies": allies, "russia": russia, "decades": allies.index.intersection(russia.index)}
 
 
-def q_us_russia_cold_war() -> tuple[str, str]:
+def say_alignment_by_decade(f: dict) -> str:
+    text = "; ".join(f"{d}s {f['allies'][d]:.0%} vs {f['russia'][d]:.0%}" for d in f["decades"])
+    return f"share of GA votes on which the USA voted as the UK, France and Canada (mean) vs as Russia/USSR, by " \
+           f"decade: {text}"
+
+
+def find_us_russia_cold_war() -> dict:
     wide, dates = _wide(), _dates()
     years = dates.reindex(wide.index).dt.year
     cold = wide[(years >= 1946) & (years <= 1991)]
-    us = cold["USA"]
-
-    def share(other: str) -> float:
-        both = us.isin(["Y", "N", "A"]) & cold[other].isin(["Y", "N", "A"])
-        return float((us[both] == cold.loc[both, other]).mean())
-
-    rus, gbr = share("RUS"), share("GBR")
-    return ("right" if rus < gbr else "wrong"), (f"1946-1991: the USA voted as the USSR on {rus:.0%} of the GA "
-                                                 f"votes both cast, as the UK on {gbr:.0%}")
+    return {"rus": _same_share(cold, "RUS"), "gbr": _same_share(cold, "GBR")}
 
 
 QUERIES = {
-    "us_yes_on_ukraine_before": q_us_yes_on_ukraine_before,
-    "israel_on_ukraine_before": q_israel_on_ukraine_before,
-    "first_time_with_russia": q_first_time_with_russia,
-    "lockstep_2023": q_lockstep_2023,
-    "state_department_2023": q_state_department_2023,
-    "support_eroded": q_support_eroded,
-    "never_unanimous": q_never_unanimous,
-    "alignment_by_decade": q_alignment_by_decade,
-    "us_russia_cold_war": q_us_russia_cold_war,
+    "us_yes_on_ukraine_before": Query(lambda: find_earlier_ukraine("USA"),
+                                      lambda f: "right" if (f["votes"] == "Y").all() else "wrong",
+                                      say_us_yes_on_ukraine_before),
+    "israel_on_ukraine_before": Query(lambda: find_earlier_ukraine("ISR"),
+                                      lambda f: "right" if not (f["votes"] == "N").any() else "wrong",
+                                      say_israel_on_ukraine_before),
+    "first_time_with_russia": Query(find_first_time_with_russia, judge_first_time_with_russia,
+                                    say_first_time_with_russia),
+    "lockstep_2023": Query(find_lockstep_2023, judge_lockstep_2023, say_lockstep_2023),
+    "state_department_2023": Query(find_state_department_2023, lambda f: "right", say_state_department_2023),
+    "support_eroded": Query(find_yes_counts, lambda f: "right" if f["first"] > f["later"] else "wrong",
+                            lambda f: f"ES-11/1 (2022) had {f['first']} yes votes, ES-11/7 (2025) {f['later']}"),
+    "never_unanimous": Query(find_fewest_no, lambda f: "partly right", say_never_unanimous),
+    "alignment_by_decade": Query(find_alignment_by_decade,
+                                 lambda f: "right" if bool((f["allies"][f["decades"]] > f["russia"][f["decades"]])
+                                                           .all()) else "partly right",
+                                 say_alignment_by_decade),
+    "us_russia_cold_war": Query(find_us_russia_cold_war, lambda f: "right" if f["rus"] < f["gbr"] else "wrong",
+                                lambda f: f"1946-1991: the USA voted as the USSR on {f['rus']:.0%} of the GA votes "
+                                          f"both cast, as the UK on {f['gbr']:.0%}"),
 }
 
 

@@ -27,8 +27,8 @@ import ipywidgets as w
 import pandas as pd
 import vl_convert
 
+from worldorder import blocpairs, data, names, record
 from worldorder import blocvotes as vb
-from worldorder import data, names, record
 from worldorder.charts import blocs as bc
 
 MEASURES = {
@@ -72,7 +72,7 @@ def _cast_anything(chosen, votes) -> bool:
 def compute_view(blocs, custom: str, votes, measure: str = "split", country: str = "USA") -> View:
     """The charts and tables for one setting of the controls, or messages saying why there are none.
 
-    Each chart is one ``voteblocs`` call, e.g. ``bc.split_chart(blocs, votes)``.
+    Each chart is one measure and one chart call, e.g. ``bc.split_chart(vb.bloc_counts(blocs, votes))``.
     Bad input gives messages, never an exception.
     """
     view = View(measure)
@@ -88,8 +88,8 @@ def compute_view(blocs, custom: str, votes, measure: str = "split", country: str
         view.messages.append("Choose at least one vote (hold Ctrl or Cmd to pick several).")
     if not chosen or not votes:
         return view
-    try:
-        _fill(view, chosen, list(votes), measure, country)
+    try:  # the one place the controls' values are resolved: every layer below takes these keys
+        _fill(view, names.bloc_keys(chosen), names.resolution_keys(list(votes)), measure, country)
     except ValueError as err:
         view.charts.clear()
         view.messages.append(str(err))
@@ -103,14 +103,14 @@ def _fill(view: View, chosen: list, votes: list, measure: str, country: str) -> 
                              "choose other blocs or votes.")
         return
     if measure == "split":
-        view.charts["split"] = bc.split_chart(chosen, votes)
+        view.charts["split"] = bc.split_chart(vb.bloc_counts(chosen, votes))
         view.tables["defectors"] = vb.defectors_table(chosen, votes)
     elif measure == "cohesion":
-        view.charts["cohesion"] = bc.cohesion_chart(chosen, votes)
+        view.charts["cohesion"] = bc.cohesion_chart(vb.cohesion(chosen, votes))
     elif measure == "blocs":
-        view.charts["blocs"] = bc.bloc_agreement_chart(chosen, votes)
+        view.charts["blocs"] = bc.bloc_agreement_chart(blocpairs.bloc_agreement(chosen, votes))
     elif measure == "country":
-        view.charts["country"] = bc.agreement_with_chart(country, chosen, votes)
+        view.charts["country"] = bc.agreement_with_chart(blocpairs.agreement_with(country, chosen, votes))
     else:
         raise ValueError(f"Unknown measure {measure!r}. Choose one of {', '.join(MEASURES)}.")
 
@@ -234,7 +234,7 @@ class BlocExplorer:
                                       rows=10, description="Blocs", style=LABEL)
         self.custom = w.Text(value=custom, placeholder=CUSTOM_EXAMPLE, description="Custom bloc", style=LABEL,
                              continuous_update=False, layout=w.Layout(width="36em"))
-        chosen = names.resolutions(votes)
+        chosen = names.resolution_keys(votes)
         self.search = w.Text(placeholder="search any vote since 1946: 'Suez', 'nuclear test', '377(V)'",
                              description="Find votes", style=LABEL, continuous_update=False,
                              layout=w.Layout(width="48em"))

@@ -11,10 +11,9 @@ from __future__ import annotations
 import html as _html
 import re
 
+from worldorder.charts.theme import FEEDBACK_COLOURS, FEEDBACK_OTHER
+
 _CODE = re.compile(r"`([^`]+)`")
-#: border colour per status, each with a word beside it, so colour is never the only signal
-_COLOURS = {"right": "#2e7d32", "not yet": "#b26a00", "no answer": "#6b6b6b", "written": "#1f5fa8",
-            "predicted": "#1f5fa8"}
 _BOX = ("border-left: 4px solid {colour}; padding: 0.4em 0.8em; margin: 0.3em 0; font-family: inherit; "
         "white-space: normal; overflow-wrap: normal; word-break: normal; hyphens: none; max-width: 60em")
 _CODE_STYLE = "white-space: nowrap; font-family: var(--jp-code-font-family, monospace)"
@@ -31,5 +30,5 @@ def html(text: str, status: str) -> str:
     escaped = _CODE.sub(lambda m: f'<code style="{_CODE_STYLE}">{m.group(1)}</code>', escaped)
     escaped = re.sub(r"\s*\b(Hint|A good answer|Your guess|The data):", r"<br><b>\1:</b>", escaped)
     css = status.replace(" ", "-")
-    return (f'<div class="wo-check wo-{css}" role="status" style="{_BOX.format(colour=_COLOURS.get(status, "#444"))}">'
+    return (f'<div class="wo-check wo-{css}" role="status" style="{_BOX.format(colour=FEEDBACK_COLOURS.get(status, FEEDBACK_OTHER))}">'
             f"{escaped}</div>")

@@ -33,8 +33,6 @@ DERIVED_SCOPE = ("vote_list", "same_vote")
 SCOPES = ("exact", "some", "none")
 JUDGEMENTS = ("right", "partly right", "wrong", "cannot be checked")
 RATINGS = ("right", "partly right", "incomplete", "wrong", "cannot be checked")
-RATING_COLOURS = {"right": "#0072B2", "partly right": "#56B4E9", "incomplete": "#E69F00", "wrong": "#D55E00",
-                  "cannot be checked": "#BBBBBB"}
 CANNOT = "cannot be checked with the project's data"
 OFFICIAL = {"Y": "yes", "N": "no", "A": "abstain", "X": "non_voting"}
 VERB = {"Y": "voting yes", "N": "voting no", "A": "abstaining", "X": "not voting"}
@@ -97,7 +95,7 @@ def _countries(countries) -> list[str]:
         return []
     if isinstance(countries, str):
         countries = [c for c in re.split(r"[;,]", countries) if c.strip()]
-    return names.countries(list(countries))
+    return names.country_keys(list(countries))
 
 
 def _check_total(symbol: str, code: str, number) -> Verdict:

@@ -194,7 +194,7 @@ def membership_counts(blocs=("NATO", "EU", "Warsaw Pact"), years=range(1945, 202
     sure that day) and ``not_known`` (members whose membership that day is not known to the day, because
     the source dates their join or exit only to the month or the year). Same spells as :func:`bloc_members`.
     """
-    chosen, wanted = names.blocs(blocs), names.years(years)
+    chosen, wanted = names.bloc_keys(blocs), names.years(years)
     days = pd.DatetimeIndex([names.day(f"{y}-{day}") for y in wanted])
     frames = []
     for b in chosen:

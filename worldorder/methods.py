@@ -80,7 +80,7 @@ def move_date(column: str, where: Callable[[pd.DataFrame], pd.Series], by: pd.Da
 def _same(kind: str, got, expected, tolerance: float) -> bool:
     if kind == "countries":
         items = [got] if isinstance(got, str) else list(got)
-        return set(names.countries(items)) == set(names.countries(list(expected)))
+        return set(names.country_keys(items)) == set(names.country_keys(list(expected)))
     if kind == "number":
         value = answers.number(answers.scalar(got))
         if isinstance(expected, float) and math.isnan(expected):

@@ -193,7 +193,7 @@ def country(value) -> str:
     raise _suggest("country", value, _country_names(), country_label, "'UKR' or 'Ukraine'")
 
 
-def countries(values) -> list[str]:
+def country_keys(values) -> list[str]:
     """ISO3 codes for several countries: a list (or tuple, set, Series ...), or one string separated by commas.
 
     Each country comes once, where it is first named: ``["Ukraine", "UKR", "Poland"]`` gives
@@ -245,7 +245,7 @@ def one_bloc(value, function: str = "this function"):
     if not isinstance(value, (str, np.str_)) and hasattr(value, "__iter__") and not isinstance(value, (bytes, dict)):
         items = list(value)
         if len(items) == 1:
-            return blocs(items)[0]
+            return bloc_keys(items)[0]
         raise ValueError(f"{function} takes one bloc, not {len(items)} ({items!r}): call it once per bloc, "
                          f"for example [{function}(b) for b in ['EU', 'NATO']].")
     return bloc(value)
@@ -264,14 +264,29 @@ def custom_bloc(name, members) -> CustomBloc:
     if normalise(name) in _bloc_names():
         raise ValueError(f"{name!r} is already the name of the bloc {_bloc_names()[normalise(name)]!r}: "
                          "give your own bloc another name.")
-    codes = tuple(dict.fromkeys(countries(members)))
+    codes = tuple(dict.fromkeys(country_keys(members)))
     if not codes:
         raise ValueError(f"The bloc {name!r} needs at least one country.")
     return CustomBloc(name, codes)
 
 
-def blocs(values) -> list:
+class Keys(list):
+    """Keys resolved once at the edge (a plain list, marked): :func:`bloc_keys` and :func:`resolution_keys` hand
+    them back as they are, so the layers below never resolve the same input again."""
+
+
+class BlocKeys(Keys):
+    """Blocs resolved by :func:`bloc_keys`."""
+
+
+class ResolutionKeys(Keys):
+    """Votes resolved by :func:`resolution_keys`."""
+
+
+def bloc_keys(values) -> list:
     """Resolve several blocs to project names or CustomBlocs, keeping order and refusing repeats."""
+    if isinstance(values, BlocKeys):
+        return values
     items = [values] if isinstance(values, CustomBloc) else as_list("bloc", values, "['EU', 'NATO']")
     resolved = [b if isinstance(b, CustomBloc) else bloc(b) for b in items]
     if not resolved:
@@ -279,7 +294,7 @@ def blocs(values) -> list:
     names = [str(b) for b in resolved]
     if repeated := sorted({n for n in names if names.count(n) > 1}):
         raise ValueError(f"The bloc {repeated[0]!r} is listed twice.")
-    return resolved
+    return BlocKeys(resolved)
 
 
 # ---------------------------------------------------------------- resolutions
@@ -331,12 +346,14 @@ def resolution(value) -> str:
     raise _suggest("resolution", value, choices, str, "'A/RES/ES-11/7', 'ES-11/7' or '2774'")
 
 
-def resolutions(values) -> list[str]:
+def resolution_keys(values) -> list[str]:
     """Full symbols for several votes (a list, or one symbol), in the order given, without repeats."""
+    if isinstance(values, ResolutionKeys):
+        return values
     symbols = list(dict.fromkeys(resolution(v) for v in as_list("resolution", values, "['ES-11/1', 'ES-11/7']")))
     if not symbols:
         raise ValueError("Choose at least one vote, for example ['ES-11/1', 'ES-11/7'] (see wo.find_votes()).")
-    return symbols
+    return ResolutionKeys(symbols)
 
 
 # ---------------------------------------------------------------- dates and years

@@ -276,7 +276,7 @@ def coincidence_table(countries, year) -> pd.DataFrame:
     Columns: the counts, ``share_<rule>`` (a float) and ``<rule>`` (the whole percentage the report would
     print, from the exact fraction).
     """
-    codes, when = names.countries(countries), names.year(year)
+    codes, when = names.country_keys(countries), names.year(year)
     rows = []
     for iso3 in codes:
         entry = {"iso3": iso3, "country": names.country_label(iso3)}
@@ -293,7 +293,7 @@ def coincidence_table(countries, year) -> pd.DataFrame:
 
 def us_agreement(partners, years=None) -> pd.DataFrame:
     """Share of identical votes between the USA and each partner, per year (partners in any spelling)."""
-    codes = names.countries(partners)
+    codes = names.country_keys(partners)
     if "USA" in codes:
         raise ValueError("us_agreement compares partners with the United States: leave the United States "
                          "(USA) out of the partners, since it always agrees with itself.")

@@ -38,7 +38,7 @@ def _mask(table: pd.DataFrame, years=None, body=None, resolutions=None, focus=No
             raise ValueError(f"Unknown body {body!r}: choose 'GA' (General Assembly) or 'SC' (Security Council).")
         keep &= (table["body"] == body).to_numpy()
     if resolutions is not None:
-        keep &= table["resolution"].isin(names.resolutions(resolutions)).to_numpy()
+        keep &= table["resolution"].isin(names.resolution_keys(resolutions)).to_numpy()
     if names.flag(focus, "focus") is not None:
         keep &= (table["focus"] == bool(focus)).to_numpy()
     if issue is not None:
@@ -101,7 +101,7 @@ def votes(years=None, body=None, resolutions=None, countries=None, focus=None, i
     arrays = data.vote_arrays()
     chosen = np.isin(arrays["row"], keep_rows) if keep_rows.size < len(table) else slice(None)  # all: no copy
     if countries is not None:
-        codes = names.countries(countries)
+        codes = names.country_keys(countries)
         wanted = np.flatnonzero(np.isin(arrays["iso3_names"], codes))
         chosen = np.isin(arrays["iso3"], wanted) & (True if isinstance(chosen, slice) else chosen)
     rows = arrays["row"][chosen]
@@ -228,14 +228,15 @@ def not_listed_reason(symbol: str, iso3: str) -> str:
 
 
 def vote_table(resolution) -> pd.DataFrame:
-    """One row per seat listed in a vote: iso3, iso_numeric, country, group, vote, vote_label, disputed."""
+    """One row per seat listed in a vote: resolution, iso3, iso_numeric, country, group, vote, vote_label, disputed."""
     symbol = names.resolution(resolution)
     table = votes(resolutions=[symbol])
     info = data.countries()[["iso3", "iso_numeric", "common_name", "un_regional_group"]]
     table = table.merge(info, on="iso3", how="left").rename(columns={"common_name": "country",
                                                                      "un_regional_group": "group"})
     table["vote_label"] = table["vote"].map(VOTE_LABELS)
-    columns = ["iso3", "iso_numeric", "country", "group", "vote", "vote_label", "disputed"]
+    table["resolution"] = symbol
+    columns = ["resolution", "iso3", "iso_numeric", "country", "group", "vote", "vote_label", "disputed"]
     return table[columns].sort_values("country").reset_index(drop=True)
 
 
@@ -279,7 +280,7 @@ def day_votes(day="2025-02-24") -> pd.DataFrame:
 
 def country_votes(countries, day="2025-02-24") -> pd.DataFrame:
     """Countries as rows, the votes of one day as columns, vote labels as cells ('—' when not listed)."""
-    codes = names.countries(countries)
+    codes = names.country_keys(countries)
     symbols = day_votes(day)["resolution"].tolist()
     found = votes(resolutions=symbols, countries=codes)
     grid = found.pivot(index="iso3", columns="resolution", values="vote").reindex(index=codes, columns=symbols)

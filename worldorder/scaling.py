@@ -88,15 +88,15 @@ def _labels() -> dict[str, str]:
     return {c: names.country_label(c) for c in data.vote_arrays()["iso3_names"]}
 
 
-def vote_matrix(year) -> pd.DataFrame:
+def year_matrix(year) -> pd.DataFrame:
     """The member × vote matrix of one year's recorded GA votes: 1 yes, 0 abstain, −1 no, NaN absent.
 
     Columns are numbered in date order (0, 1, …); rows are seat codes.
 
-    >>> m = vote_matrix(2025)
+    >>> m = year_matrix(2025)
     >>> sorted(float(v) for v in m.stack().dropna().unique())
     [-1.0, 0.0, 1.0]
-    >>> vote_matrix(1945)
+    >>> year_matrix(1945)
     Traceback (most recent call last):
     ...
     ValueError: No recorded votes in 1945: the record runs from 1946 to 2025.
@@ -224,7 +224,7 @@ def positions_over_time(countries=None, years=None, min_share: float = 0.5) -> p
     ...
     ValueError: ...
     """
-    codes = names.countries(countries) if countries is not None else None
+    codes = names.country_keys(countries) if countries is not None else None
     wanted = sorted(_by_year()) if years is None else names.years(years)
     if len(wanted) > 1:
         found = [y for y in wanted if y in _by_year()]
@@ -251,4 +251,4 @@ def compare(year, min_share: float = 0.5) -> pd.DataFrame:
     return table.merge(rank, on="iso3", how="left")
 
 
-__all__ = ["CODING", "compare", "first_component", "positions", "positions_over_time", "vote_matrix"]
+__all__ = ["CODING", "compare", "first_component", "positions", "positions_over_time", "year_matrix"]

@@ -91,7 +91,7 @@ def issue_agreement(countries, years=None, partner="USA") -> pd.DataFrame:
     ValueError: No recorded votes in 1900: the record runs from 1946 to 2025.
     """
     other = names.country(partner)
-    codes = [c for c in names.countries(countries) if c != other]
+    codes = [c for c in names.country_keys(countries) if c != other]
     if not codes:
         raise ValueError(f"Give at least one country other than the partner {other}.")
     votes = record.votes(years=years, body="GA", countries=[other, *codes])

@@ -13,24 +13,35 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from worldorder import blocvotes, names
-from worldorder.blocpairs import agreement_with, bloc_agreement
-from worldorder.blocvotes import CODES, bloc_counts, cohesion
+from worldorder import blocvotes
+from worldorder.blocvotes import CODES
 from worldorder.charts import theme
 from worldorder.vocab import VOTE_LABELS
 
 NOT_LISTED = "Not in roll call"
 SPLIT_ORDER = [*theme.VOTE_ORDER, NOT_LISTED]
-SPLIT_COLOURS = [*theme.VOTE_COLOURS.values(), "#E5E5E5"]
+SPLIT_COLOURS = [*theme.VOTE_COLOURS.values(), theme.NOT_IN_ROLL_CALL]
 
 
+
+
+# The templates by name: a chart carries its template's name in Vega-Lite's ``usermeta`` (metadata Vega and
+# Vega-Lite pass through and ignore), so :func:`vega_lite` finds the template from the chart's own spec.
+_TEMPLATE_KEYS: dict[str, tuple] = {}
+USERMETA = "worldorder_template"
+
+
+def _template_name(template_key: tuple) -> str:
+    name = "/".join(str(part) for part in template_key if isinstance(part, (str, int)))
+    if _TEMPLATE_KEYS.setdefault(name, template_key) != template_key:
+        raise ValueError(f"two chart templates share the name {name!r}")
+    return name
 
 
 def _with_data(template_key: tuple, data: pd.DataFrame, title, description: str):
     """The template ``template_key`` with its data, title and one-sentence description."""
-    chart = _template(*template_key).properties(data=data, title=title, description=description)
-    object.__setattr__(chart, "_worldorder_fast", (template_key, data, title, description))
-    return chart
+    return _template(*template_key).properties(data=data, title=title, description=description,
+                                               usermeta={USERMETA: _template_name(template_key)})
 
 
 @functools.cache
@@ -49,17 +60,20 @@ def vega_lite(chart) -> dict:
     """A chart's Vega-Lite spec with its data inline, quickly for the charts made here.
 
     Same content as ``chart.to_dict()`` (data inline under ``data.values``
-    instead of a named dataset) without re-serialising the template each time.
+    instead of a named dataset) without re-serialising the template each time: a chart made here names its
+    template in its ``usermeta`` and holds its table as its ``data``, both Altair's own properties.
     """
-    fast = getattr(chart, "_worldorder_fast", None)
-    if fast is None:
+    usermeta = chart.usermeta if isinstance(chart.usermeta, dict) else {}
+    key = _TEMPLATE_KEYS.get(usermeta.get(USERMETA))
+    data = chart.data
+    if key is None or not isinstance(data, pd.DataFrame):
         return chart.to_dict(validate=False)
-    key, data, title, description = fast
     spec = dict(_template_spec(key))
     records = data.astype(object).where(data.notna(), None)
     for column in data.columns[data.dtypes.astype(str).str.startswith("datetime")]:
         records[column] = data[column].dt.strftime("%Y-%m-%dT%H:%M:%S")
-    spec.update(data={"values": records.to_dict("records")}, title=title, description=description)
+    spec.update(data={"values": records.to_dict("records")}, title=chart.title, description=chart.description,
+                usermeta=usermeta)
     return spec
 
 
@@ -71,16 +85,16 @@ def _rank(values) -> dict:
     return {v: i for i, v in enumerate(dict.fromkeys(values))}
 
 
-def split_chart(blocs, resolutions) -> alt.FacetChart:
-    """Stacked bars: how each bloc split on each vote, one row of bars per vote.
+def split_chart(counts: pd.DataFrame) -> alt.FacetChart:
+    """Stacked bars of ``counts = wo.bloc_counts(blocs, votes)``: how each bloc split, one row of bars per vote.
 
     Segments always run Yes, No, Abstain, Did not vote, Not in roll call from
     the left and carry the vote's letter where wide enough, so the order and
-    the letters, not only the colour, tell the votes apart.
+    the letters, not only the colour, tell the votes apart. Blocs keep the table's order.
     """
-    wide = bloc_counts(blocs, resolutions)
+    wide = counts
     bars = _split_segments(wide)
-    bars["bloc_rank"] = bars["bloc"].map(_rank(str(b) for b in names.blocs(blocs)))
+    bars["bloc_rank"] = bars["bloc"].map(_rank(wide["bloc"].astype(str)))
     bars["vote_rank"] = bars["short"].map(_rank(wide.sort_values("date", kind="stable")["short"]))
     title = _title("How each bloc split, vote by vote",
                    "Bars run Yes, No, Abstain, Did not vote, Not in roll call; letters mark the votes")
@@ -95,7 +109,7 @@ def _split_template() -> alt.FacetChart:
                  alt.Tooltip("members:Q", title="Members on that date"),
                  alt.Tooltip("share:Q", title="Share of members", format=".0%"),
                  alt.Tooltip("not_listed_members:N", title="Not in the roll call")])
-    stacked = base.mark_bar(stroke="white", strokeWidth=0.5).encode(
+    stacked = base.mark_bar(stroke=theme.PAPER, strokeWidth=0.5).encode(
         x=alt.X("start:Q", title="Share of the bloc's members", axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1])),
         x2=alt.X2("end"),
@@ -103,7 +117,7 @@ def _split_template() -> alt.FacetChart:
                         scale=alt.Scale(domain=SPLIT_ORDER, range=SPLIT_COLOURS)))
     letters = base.mark_text(fontSize=10).encode(
         x=alt.X("middle:Q"), text=alt.Text("letter:N"),
-        color=alt.condition("datum.ink == 'white'", alt.value("white"), alt.value("black")))
+        color=alt.condition(f"datum.ink == '{theme.PAPER}'", alt.value(theme.PAPER), alt.value(theme.INK)))
     placeholder = alt.InlineData(values=[])  # facet needs data at the top; each chart replaces it
     return alt.layer(stacked, letters, data=placeholder).properties(width=380, height=alt.Step(18)).facet(
         row=alt.Row("short:N", title=None, sort=alt.EncodingSortField("vote_rank", op="min"),
@@ -129,7 +143,7 @@ def _split_segments(wide: pd.DataFrame) -> pd.DataFrame:
     bars["start"] = bars["end"] - bars["share"]
     bars["middle"] = (bars["start"] + bars["end"]) / 2
     bars["letter"] = np.where(bars["share"] >= 0.08, codes + " " + bars["count"].astype(str), "")
-    bars["ink"] = np.where(np.isin(codes, ["Y", "N"]), "white", "black")
+    bars["ink"] = np.where(np.isin(codes, ["Y", "N"]), theme.PAPER, theme.INK)
     bars = bars[bars["count"] > 0]
     return bars[["bloc", "short", "date", "vote", "vote_label", "count", "members", "share", "start", "end",
                  "middle", "letter", "ink", "not_listed_members"]].reset_index(drop=True)
@@ -141,10 +155,10 @@ def _heat_template(x: str, x_title: str, y: str, value: str, legend: str, toolti
         x=alt.X(f"{x}:N", title=x_title, sort=alt.EncodingSortField("x_rank", op="min"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:N", title="Bloc", sort=alt.EncodingSortField("y_rank", op="min")),
         tooltip=[alt.Tooltip(field, title=name, **({"format": fmt} if fmt else {})) for field, name, fmt in tooltip])
-    cells = base.mark_rect(stroke="white").encode(
+    cells = base.mark_rect(stroke=theme.PAPER).encode(
         color=alt.Color(f"{value}:Q", title=legend, scale=alt.Scale(scheme="blues", domain=[0, 1])))
-    empty = base.transform_filter(f"!isValid(datum['{value}'])").mark_rect(color="#F2F2F2", stroke="white", aria=False)
-    ink = alt.condition(f"datum['{value}'] > 0.6", alt.value("white"), alt.value("black"))
+    empty = base.transform_filter(f"!isValid(datum['{value}'])").mark_rect(color=theme.NO_VALUE, stroke=theme.PAPER, aria=False)
+    ink = alt.condition(f"datum['{value}'] > 0.6", alt.value(theme.PAPER), alt.value(theme.INK))
     text = base.mark_text(fontSize=11).encode(text=alt.Text("label:N"), color=ink)
     return alt.layer(empty, cells, text).properties(width=alt.Step(width), height=alt.Step(26))
 
@@ -156,15 +170,15 @@ def _heat_data(table: pd.DataFrame, value: str, x_order, y_order, x: str, y: str
     return table
 
 
-def cohesion_chart(blocs, resolutions, index: str = "agreement_index") -> alt.LayerChart:
-    """Heat map of each bloc's cohesion on each vote (Agreement Index by default, or ``"rice_index"``)."""
+def cohesion_chart(table: pd.DataFrame, index: str = "agreement_index") -> alt.LayerChart:
+    """Heat map of ``table = wo.cohesion(blocs, votes)``: each bloc's cohesion on each vote (Agreement Index by
+    default, or ``"rice_index"``)."""
     if index not in ("agreement_index", "rice_index"):
         raise ValueError(f"Unknown index {index!r}. Choose 'agreement_index' or 'rice_index'.")
-    table = cohesion(blocs, resolutions)
     label = "Agreement Index" if index == "agreement_index" else "Rice index"
     keep = ["bloc", "short", "date", index, "Y", "N", "A", "X", "not_listed"]
     data = _heat_data(table[keep], index, table.sort_values("date", kind="stable")["short"],
-                      [str(b) for b in names.blocs(blocs)], "short", "bloc")
+                      table["bloc"].astype(str), "short", "bloc")
     tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), (f"{index}:Q", label, ".2f"), ("Y:Q", "Yes", None),
                ("N:Q", "No", None), ("A:Q", "Abstain", None), ("X:Q", "Did not vote", None),
                ("not_listed:Q", "Not in roll call", None))
@@ -187,9 +201,9 @@ def _cohesion_finding(table: pd.DataFrame, index: str, label: str) -> str:
             f"to {row['last']:.2f} on {row.until}.")
 
 
-def bloc_agreement_chart(blocs, resolutions, method: str = "majority") -> alt.LayerChart:
-    """Heat map of :func:`bloc_agreement`, with each share written in its cell."""
-    matrix = bloc_agreement(blocs, resolutions, method)
+def bloc_agreement_chart(matrix: pd.DataFrame) -> alt.LayerChart:
+    """Heat map of ``matrix = wo.bloc_agreement(blocs, votes)``, with each share written in its cell."""
+    method = matrix.attrs.get("method", "majority")
     table = matrix.stack(future_stack=True).rename("share").reset_index()
     names = list(matrix.index)
     data = _heat_data(table, "share", names, names, "bloc_b", "bloc_a")
@@ -211,14 +225,15 @@ def _pair_finding(table: pd.DataFrame, names: list[str]) -> str:
             f"{low.bloc_a} and {low.bloc_b} least ({low.share:.0%}).")
 
 
-def agreement_with_chart(country, blocs, resolutions) -> alt.LayerChart:
-    """Heat map: on each vote, the share of each bloc's other members who voted as ``country`` did."""
-    table = agreement_with(country, blocs, resolutions)
+def agreement_with_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """Heat map of ``table = wo.agreement_with(country, blocs, votes)``: on each vote, the share of each bloc's other
+    members who voted as the country did."""
+    table = table.copy()
     name = table["country"].iloc[0]
     table["vote_axis"] = table["short"] + " (" + table["country_vote"].map(VOTE_LABELS).fillna("no row") + ")"
     order = table.sort_values("date", kind="stable")["vote_axis"]
     keep = ["bloc", "short", "date", "country", "country_vote", "vote_axis", "same", "others_cast", "share"]
-    heat = _heat_data(table[keep], "share", order, [str(b) for b in names.blocs(blocs)], "vote_axis", "bloc")
+    heat = _heat_data(table[keep], "share", order, table["bloc"].astype(str), "vote_axis", "bloc")
     tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), ("same:Q", "Voted the same", None),
                ("others_cast:Q", "Members who voted", None), ("share:Q", "Share", ".0%"))
     means = table.groupby("bloc")["share"].mean().dropna()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from worldorder import ledger as ledger_mod
 from worldorder import seeds as seed_grid
 from worldorder.charts import theme
 
 
-def coverage_chart(ledger: pd.DataFrame | None = None) -> alt.Chart:
-    """A seed × fact grid: the rating of each seed's claims on each fact, as colour and as a word."""
+def coverage_chart(ledger: pd.DataFrame) -> alt.Chart:
+    """A seed × fact grid of ``ledger = wo.claims()``: the rating of each seed's claims on each fact, as colour and
+    as a word."""
     grid = seed_grid.coverage(ledger)
     long = grid.reset_index().melt(id_vars="fact", var_name="seed", value_name="rating")
     long = long[long["rating"] != ""]
@@ -26,12 +26,12 @@ def coverage_chart(ledger: pd.DataFrame | None = None) -> alt.Chart:
         tooltip=[alt.Tooltip("fact:N", title="Fact"), alt.Tooltip("seed:N", title="Seed"),
                  alt.Tooltip("rating:N", title="Rating")],
     )
-    cells = base.mark_rect(stroke="white").encode(color=alt.Color(
-        "rating:N", title="Rating", sort=list(ledger_mod.RATING_COLOURS),
-        scale=alt.Scale(domain=list(ledger_mod.RATING_COLOURS), range=list(ledger_mod.RATING_COLOURS.values()))))
+    cells = base.mark_rect(stroke=theme.PAPER).encode(color=alt.Color(
+        "rating:N", title="Rating", sort=list(theme.RATING_COLOURS),
+        scale=alt.Scale(domain=list(theme.RATING_COLOURS), range=list(theme.RATING_COLOURS.values()))))
     dark = alt.FieldOneOfPredicate(field="rating", oneOf=["right", "wrong"])
     text = base.mark_text(fontSize=10).encode(text="label:N",
-                                              color=alt.condition(dark, alt.value("white"), alt.value("black")))
+                                              color=alt.condition(dark, alt.value(theme.PAPER), alt.value(theme.INK)))
     return theme.finish(
         (cells + text).properties(width=90 * len(seeds), height=18 * len(facts)),
         "Which seed covers which fact, and how well",

@@ -101,7 +101,7 @@ def issue_agreement_chart(table: pd.DataFrame, coverage: pd.DataFrame | None = N
         tooltip=["country:N", alt.Tooltip("year:Q", format="d"), "issue_label:N", "n_both:Q",
                  alt.Tooltip("share:Q", format=".0%")],
     )
-    shade = alt.Chart().transform_filter(alt.datum.kind == "gap").mark_rect(color="#dddddd", opacity=0.7).encode(
+    shade = alt.Chart().transform_filter(alt.datum.kind == "gap").mark_rect(color=theme.GAP, opacity=0.7).encode(
         x="year:Q", x2="end:Q")
     chart = alt.layer(shade, lines, data=coded).properties(width=230, height=140).facet(
         facet=alt.Facet("issue_label:N", title=None, sort=labels), columns=3)
@@ -131,7 +131,7 @@ def positions_chart(table: pd.DataFrame) -> alt.Chart:
         tooltip=["country:N", alt.Tooltip("year:Q", format="d"), alt.Tooltip("position:Q", format=".2f"),
                  alt.Tooltip("explained:Q", format=".0%", title="Variance explained")],
     )
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="grey").encode(y="y:Q")
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.ZERO).encode(y="y:Q")
     chart = alt.layer(zero, lines).properties(width=640, height=300)
     first, last = int(table["year"].min()), int(table["year"].max())
     return theme.finish(chart, "Positions on one line, year by year",

@@ -9,10 +9,9 @@ import functools
 import altair as alt
 import pandas as pd
 
-from worldorder import data, names, record
+from worldorder import data, record
 from worldorder.charts import theme
 
-NO_RECORD = "#eeeeee"
 ANTARCTICA = "Antarctica"
 
 
@@ -51,47 +50,81 @@ def _shapes() -> alt.Data:
     return alt.Data(values=data.topology(), format=alt.DataFormat(type="topojson", feature="countries"))
 
 
-def _summary(resolution: str) -> str:
-    counts = record.totals(resolution).set_index("vote_label")["counted"]
-    return ", ".join(f"{n} {label.lower()}" for label, n in counts.items() if n)
+def _given_table(value, columns: list[str], chart: str, source: str) -> pd.DataFrame:
+    """The table a chart function was given, or an error that says which table it draws."""
+    if not isinstance(value, pd.DataFrame) or not set(columns) <= set(value.columns) or value.empty:
+        shown = "an empty table" if isinstance(value, pd.DataFrame) and value.empty else (
+            f"a table without {sorted(set(columns) - set(value.columns))}" if isinstance(value, pd.DataFrame)
+            else repr(value)[:60])
+        raise ValueError(f"{chart} draws the table {source} gives, not {shown}: "
+                         f"for example {chart}({source}).")
+    return value
 
 
-def world_map(resolution: str, width: int = 620) -> alt.HConcatChart:
-    """A world map of one vote, coloured by vote, beside a bar of the counts (position, not colour alone).
+VOTE_TABLE = ["resolution", "iso3", "iso_numeric", "country", "vote", "vote_label"]
+
+
+def _one_vote(table, chart: str, source: str) -> tuple[pd.DataFrame, str]:
+    """A table of one vote (from ``wo.vote_table``) and its symbol."""
+    table = _given_table(table, VOTE_TABLE, chart, source)
+    symbols = list(dict.fromkeys(table["resolution"]))
+    if len(symbols) != 1:
+        raise ValueError(f"{chart} draws one vote; the table holds {len(symbols)} ({', '.join(symbols[:3])}): "
+                         f"for example {chart}({source}).")
+    return table, symbols[0]
+
+
+def _counts(table: pd.DataFrame) -> pd.DataFrame:
+    """The counted totals of a vote's table: one row per kind of vote, in the set's order."""
+    counted = table["vote_label"].value_counts().reindex(theme.VOTE_ORDER, fill_value=0)
+    return counted.rename("counted").rename_axis("vote_label").reset_index()
+
+
+def _summary(table: pd.DataFrame) -> str:
+    return ", ".join(f"{n} {label.lower()}" for label, n in _counts(table).itertuples(index=False) if n)
+
+
+def world_map(table: pd.DataFrame, width: int = 620) -> alt.HConcatChart:
+    """A world map of one vote (``table = wo.vote_table(resolution)``), coloured by vote, beside a bar of the counts
+    (position, not colour alone).
 
     Shapes and votes are inline (no download). Grey land is not in the roll call (not a UN member, or
     not on the Council); members too small for the map are in :func:`small_states`.
+
+    >>> world_map("ES-11/7")
+    Traceback (most recent call last):
+    ...
+    ValueError: world_map draws the table wo.vote_table('ES-11/7') gives, not 'ES-11/7': for example world_map(wo.vote_table('ES-11/7')).
     """
-    symbol = names.resolution(resolution)
-    table = record.vote_table(symbol)
+    table, symbol = _one_vote(table, "world_map", "wo.vote_table('ES-11/7')")
     join = alt.LookupData(table[["iso_numeric", "country", "vote_label"]], key="iso_numeric",
                           fields=["country", "vote_label"])
-    land = alt.Chart().mark_geoshape(fill=NO_RECORD, stroke="white", strokeWidth=0.4, aria=False).transform_filter(
+    land = alt.Chart().mark_geoshape(fill=theme.NO_RECORD, stroke=theme.PAPER, strokeWidth=0.4, aria=False).transform_filter(
         f"datum.properties.name != '{ANTARCTICA}'")
-    voted = alt.Chart().mark_geoshape(stroke="white", strokeWidth=0.4).transform_lookup(
+    voted = alt.Chart().mark_geoshape(stroke=theme.PAPER, strokeWidth=0.4).transform_lookup(
         lookup="id", from_=join).transform_filter("isValid(datum.vote_label)").encode(
         color=theme.vote_colour(),
         tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("vote_label:N", title="Vote")])
     world = alt.layer(land, voted, data=_shapes()).project("equalEarth").properties(width=width, height=width * 0.5)
-    bars = alt.Chart(record.totals(symbol)).mark_bar().encode(
+    bars = alt.Chart(_counts(table)).mark_bar().encode(
         y=alt.Y("vote_label:N", title=None, sort=theme.VOTE_ORDER),
         x=alt.X("counted:Q", title="Countries"),
         color=theme.vote_colour(), tooltip=["vote_label:N", "counted:Q"],
     ).properties(width=160, height=120)
-    labels = bars.mark_text(align="left", dx=3).encode(text="counted:Q", color=alt.value("black"))
-    small = len(small_states(symbol))
+    labels = bars.mark_text(align="left", dx=3).encode(text="counted:Q", color=alt.value(theme.INK))
+    small = int((~table["iso_numeric"].isin(map_ids())).sum())
     chart = alt.hconcat(world, bars + labels)
     return theme.finish(
         chart, f"How each member voted on {symbol}",
-        f"World map of {symbol}: {_summary(symbol)}; {small} listed members are too small for this map "
+        f"World map of {symbol}: {_summary(table)}; {small} listed members are too small for this map "
         "and are shown separately.",
         subtitle="Grey: not in this roll call. Small states are listed separately.")
 
 
-def small_states_chart(resolution: str) -> alt.Chart:
-    """A dot chart of the small states' votes: one row per state, vote by position, colour and shape."""
-    symbol = names.resolution(resolution)
-    table = small_states(symbol)
+def small_states_chart(table: pd.DataFrame) -> alt.Chart:
+    """A dot chart of the small states' votes (``table = wo.small_states(resolution)``): one row per state, vote by
+    position, colour and shape."""
+    table, symbol = _one_vote(table, "small_states_chart", "wo.small_states('ES-11/7')")
     counts = table["vote_label"].value_counts()
     finding = ", ".join(f"{n} {label.lower()}" for label, n in counts.reindex(theme.VOTE_ORDER).dropna().astype(int).items())
     chart = alt.Chart(table).mark_point(size=90, filled=True).encode(
@@ -105,13 +138,13 @@ def small_states_chart(resolution: str) -> alt.Chart:
                         f"Votes on {symbol} of the {len(table)} members with no shape on the 1:110m map: {finding}.")
 
 
-def council_chart(resolution: str = "S/RES/2774 (2025)") -> alt.Chart:
-    """The Security Council vote: the 15 members, vote by position, colour and shape."""
-    symbol = names.resolution(resolution)
+def council_chart(table: pd.DataFrame) -> alt.Chart:
+    """A Security Council vote (``table = wo.vote_table("S/RES/2774 (2025)")``): the 15 members, vote by position,
+    colour and shape."""
+    table, symbol = _one_vote(table, "council_chart", "wo.vote_table('S/RES/2774 (2025)')")
     if not symbol.startswith("S/"):
         raise ValueError(f"{symbol} is a General Assembly vote; council_chart draws Security Council votes "
                          "(use world_map for the General Assembly).")
-    table = record.vote_table(symbol)
     return theme.finish(
         alt.Chart(table).mark_point(size=120, filled=True).encode(
             y=alt.Y("country:N", title=None, sort=alt.EncodingSortField("vote_label")),
@@ -121,12 +154,21 @@ def council_chart(resolution: str = "S/RES/2774 (2025)") -> alt.Chart:
             tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("vote_label:N", title="Vote")],
         ).properties(width=260),
         f"The Security Council vote on {symbol}",
-        f"The {len(table)} Council members' votes on {symbol}: {_summary(symbol)}.")
+        f"The {len(table)} Council members' votes on {symbol}: {_summary(table)}.")
 
 
-def erosion_chart(prefix: str = "A/RES/ES-11/") -> alt.Chart:
-    """Lines of yes/no/abstain/did-not-vote counts across a series of GA votes, with a shape per vote."""
-    long = record.series_totals(prefix)
+def erosion_chart(series: pd.DataFrame) -> alt.Chart:
+    """Lines of yes/no/abstain/did-not-vote counts across a series of GA votes, with a shape per vote.
+
+    ``series`` is the table of ``wo.series_totals(prefix)``, one row per vote and kind of vote.
+
+    >>> erosion_chart("A/RES/ES-11/")
+    Traceback (most recent call last):
+    ...
+    ValueError: erosion_chart draws the table wo.series_totals('A/RES/ES-11/') gives, not 'A/RES/ES-11/': for example erosion_chart(wo.series_totals('A/RES/ES-11/')).
+    """
+    long = _given_table(series, ["short", "date", "count", "vote", "vote_label"], "erosion_chart",
+                        "wo.series_totals('A/RES/ES-11/')")
     yes = long[long["vote"] == "Y"].sort_values("date")
     first, peak, last = yes.iloc[0], yes.loc[yes["count"].idxmax()], yes.iloc[-1]
     base = alt.Chart(long).encode(

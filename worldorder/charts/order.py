@@ -8,16 +8,15 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from worldorder import data
 from worldorder.charts import theme
 from worldorder.charts.theme import CATEGORY_SHAPES, LINE_DASHES
 
 CATEGORY_ORDER = ["institution", "alliance", "treaty", "enlargement", "conflict", "vote"]
 
 
-def timeline_chart(events: pd.DataFrame | None = None) -> alt.Chart:
-    """Every timeline event as a point: date across, category down, shape and colour per category."""
-    events = data.timeline() if events is None else events
+def timeline_chart(events: pd.DataFrame) -> alt.Chart:
+    """Every event of ``events = wo.timeline()`` (or a part of it) as a point: date across, category down, shape and
+    colour per category."""
     top = events["category"].value_counts()
     description = (f"{len(events)} sourced events from {events['start'].min():%Y} to {events['start'].max():%Y}; "
                    f"the largest category is {top.index[0]} with {top.iloc[0]} events.")

@@ -22,6 +22,24 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "
 VOTE_ORDER = [VOTE_LABELS[c] for c in VOTE_CODES]
 VOTE_COLOURS = dict(zip(VOTE_ORDER, ["#0072B2", "#D55E00", "#E69F00", "#999999"]))
 VOTE_SHAPES = dict(zip(VOTE_ORDER, ["circle", "cross", "triangle-up", "square"]))
+# Greys, each named for its job: the page and the ink, a country with no record, a vote cell with no value, the
+# "not in the roll call" share, the gap between sessions, "others", reference rules and their labels.
+PAPER, INK = "white", "black"
+SUBTITLE, GRID = "#444444", "#e6e6e6"
+NO_RECORD = "#eeeeee"
+NO_VALUE = "#F2F2F2"
+NOT_IN_ROLL_CALL = "#E5E5E5"
+GAP = "#dddddd"
+OTHERS = "#BBBBBB"
+RULE, RULE_LABEL, SPREAD, ZERO = "#555555", "#333333", "#999999", "grey"
+# The claims ledger's ratings (worldorder.ledger.RATINGS), from right to cannot be checked.
+RATING_COLOURS = {"right": "#0072B2", "partly right": "#56B4E9", "incomplete": "#E69F00", "wrong": "#D55E00",
+                  "cannot be checked": OTHERS}
+# The border of a self-check's message per status (worldorder.feedback), each with a word beside it, so colour is
+# never the only signal; FEEDBACK_OTHER for any other status.
+FEEDBACK_COLOURS = {"right": "#2e7d32", "not yet": "#b26a00", "no answer": "#6b6b6b", "written": "#1f5fa8",
+                    "predicted": "#1f5fa8"}
+FEEDBACK_OTHER = "#444"
 CATEGORY_SHAPES = ["circle", "square", "diamond", "triangle-up", "cross", "triangle-down"]
 # Metric-compatible faces (Liberation Sans on Linux, Arial on Windows and macOS): static SVG charts are measured
 # by vl-convert and drawn by the browser, so both must lay text out at the same width, or labels run off the edge.
@@ -37,8 +55,8 @@ def worldorder_theme() -> alt.theme.ThemeConfig:
             "view": {"continuousWidth": 560, "continuousHeight": 280, "stroke": None},
             "range": {"category": OKABE_ITO},
             "font": FONT,
-            "title": {"fontSize": 15, "anchor": "start", "subtitleColor": "#444444"},
-            "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6", "labelOverlap": "greedy",
+            "title": {"fontSize": 15, "anchor": "start", "subtitleColor": SUBTITLE},
+            "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": GRID, "labelOverlap": "greedy",
                      "labelSeparation": 6},  # a label that would touch its neighbour is left out, never run into it
             "legend": {"labelFontSize": 11, "titleFontSize": 12},
         }

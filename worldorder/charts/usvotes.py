@@ -19,8 +19,8 @@ RULES = tuple(pairs.COINCIDENCE_RULES)
 
 def _marker(year: float, text: str, align: str = "left", y: int = 8) -> alt.LayerChart:
     frame = pd.DataFrame({"year": [year], "text": [text]})
-    rule = alt.Chart(frame).mark_rule(color="#555555", strokeDash=[3, 3]).encode(x="year:Q")
-    label = alt.Chart(frame).mark_text(align=align, dx=4 if align == "left" else -4, color="#333333", fontSize=11).encode(
+    rule = alt.Chart(frame).mark_rule(color=theme.RULE, strokeDash=[3, 3]).encode(x="year:Q")
+    label = alt.Chart(frame).mark_text(align=align, dx=4 if align == "left" else -4, color=theme.RULE_LABEL, fontSize=11).encode(
         x="year:Q", y=alt.value(y), text="text:N")
     return rule + label
 
@@ -69,7 +69,7 @@ def _dot_stacks(table: pd.DataFrame, highlight: list[str]) -> pd.DataFrame:
 
 def us_rank_chart(ranks: pd.DataFrame, highlight=("GBR", "FRA", "ISR", "IND", "CHN", "RUS")) -> alt.FacetChart:
     """A dot per member, placed by its share of identical votes with the USA, one row per year."""
-    codes = names.countries(list(highlight))
+    codes = names.country_keys(list(highlight))
     years = list(dict.fromkeys(ranks["year"]))
     dots = pd.concat([_dot_stacks(ranks[ranks["year"] == y], codes) for y in years], ignore_index=True)
     named = list(dict.fromkeys(names.country_label(c) for c in codes))
@@ -82,7 +82,7 @@ def us_rank_chart(ranks: pd.DataFrame, highlight=("GBR", "FRA", "ISR", "IND", "C
     )
     points = base.mark_point(filled=True, size=40, opacity=1).encode(
         color=alt.Color("group:N", title="Member",
-                        scale=alt.Scale(domain=domain, range=theme.OKABE_ITO[: len(named)] + ["#BBBBBB"])),
+                        scale=alt.Scale(domain=domain, range=theme.OKABE_ITO[: len(named)] + [theme.OTHERS])),
         shape=alt.Shape("group:N", title="Member",
                         scale=alt.Scale(domain=domain, range=CATEGORY_SHAPES[: len(named)] + ["circle"])),
         tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("share:Q", title="Identical", format=".1%"),
@@ -108,7 +108,7 @@ def coincidence_chart(table: pd.DataFrame) -> alt.LayerChart:
     order = list(table["country"])
     spread = long.groupby("country")["percent"].agg(["min", "max"]).reset_index()
     y = alt.Y("country:N", title=None, sort=order)
-    bars = alt.Chart(spread).mark_rule(color="#999999", strokeWidth=2).encode(
+    bars = alt.Chart(spread).mark_rule(color=theme.SPREAD, strokeWidth=2).encode(
         y=y, x=alt.X("min:Q", title="Voting coincidence with the USA (%)", scale=alt.Scale(domain=[0, 100])), x2="max:Q")
     dots = alt.Chart(long).mark_point(filled=True, size=90).encode(
         y=y, x="percent:Q",
