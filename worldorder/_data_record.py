@@ -13,5 +13,5 @@ FILES = {
     'claims.csv': ('147', '054b5f5cae8806f2e1cb7cb14331792316b64349313ee4ab9b2cc0d97e7c4ef1'),
     'world-110m.json': ('', '2516c915867c7baf18ddec727aec46c315541a07cfb3d79a6559b05d5e94eee8'),
     'LICENSE-world-atlas.txt': ('', '8048290dfdb6e83fbed17e8985c8cfc4ce9da9b842642f3d3e497280790cfa31'),
-    'README.md': ('', '2e65b7d237a40020bf6e2a1636a88c6b8988b5eba709c86b90e00dfc4a8eaa84'),
+    'README.md': ('', '7e097d1fd7bae92b4a796a42d252b83c6ffb803a5c12d933f0c76474a224f341'),
 }
