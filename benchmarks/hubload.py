@@ -26,7 +26,6 @@ import pwd
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -39,29 +38,12 @@ import nbformat
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
+from tools.classhub import free_ports
+
 REPO = Path(__file__).resolve().parent.parent
 NB03 = next((REPO / "notebooks").glob("03-*.ipynb"))
 LIMIT_S = 600  # every wait is bounded
 
-
-def free_ports() -> int:
-    """A port p with p, p+1 and p+2 free on 127.0.0.1 (the proxy, the hub's API, the proxy's API)."""
-    for _ in range(50):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        if port < 65000 and all(_free(port + i) for i in (1, 2)):
-            return port
-    raise RuntimeError("no three free ports in a row")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-            return True
-        except OSError:
-            return False
 
 
 class Class:

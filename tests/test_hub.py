@@ -20,7 +20,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from tools.classhub import free_ports
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
@@ -61,26 +61,6 @@ if _missing():
     pytest.skip(_missing(), allow_module_level=True)
 
 from playwright.async_api import async_playwright  # noqa: E402
-
-
-def free_ports() -> int:
-    """A port p with p, p+1 and p+2 free (the proxy, the hub's API, the proxy's API)."""
-    for _ in range(50):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        if port < 65000 and all(_free(port + i) for i in (1, 2)):
-            return port
-    raise RuntimeError("no three free ports in a row")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-            return True
-        except OSError:
-            return False
 
 
 class Hub:

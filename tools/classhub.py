@@ -40,6 +40,7 @@ import os
 import pwd
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -270,6 +271,26 @@ def install_files(layout: Layout, members: list[Member], repo: Path = REPO) -> N
         writer.writerow(["username", "role"])
         writer.writerows((m.name, m.role) for m in members)
     os.chmod(layout.class_list, 0o600)
+
+
+def free_ports() -> int:
+    """A port p with p, p+1 and p+2 free on 127.0.0.1 (the proxy, the hub's API, the proxy's API)."""
+    for _ in range(50):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port < 65000 and all(_free(port + i) for i in (1, 2)):
+            return port
+    raise RuntimeError("no three free ports in a row")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
 
 
 def stamp_notebooks(layout: Layout) -> None:
