@@ -11,7 +11,6 @@ import worldorder as wo
 from conftest import REPO
 from worldorder import checks as selfcheck
 
-selfcheck._load_all()
 EXERCISES = sorted(k for k, ex in selfcheck.EXERCISES.items() if ex.kind != "written")
 ANSWERED = sorted(k for k in EXERCISES if selfcheck.EXERCISES[k].kind not in ("chart", "function"))
 FUNCTIONS = sorted(k for k in EXERCISES if selfcheck.EXERCISES[k].kind == "function")

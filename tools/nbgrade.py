@@ -82,7 +82,6 @@ def rubrics(text: str | None = None) -> dict[str, dict]:
 def _kind(key: str) -> str:
     from worldorder import checks
 
-    checks._load_all()
     return checks.EXERCISES[key].kind if key in checks.EXERCISES else "unknown"
 
 

@@ -272,10 +272,6 @@ def chart_exercise(key: str, marks, encodings: Mapping[str, tuple], hint="", dat
 # ---------------------------------------------------------------- checking
 
 
-def _load_all() -> None:
-    """Nothing to do: importing ``worldorder`` registers every exercise (kept for the callers that ask for it)."""
-
-
 class CheckResult:
     """The verdict of a check: truthy when right, shown as a short message; ``status`` is "right", "not yet",
     "no answer" or "written" (a written answer, not auto-checked)."""
