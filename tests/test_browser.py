@@ -264,15 +264,30 @@ def test_bloc_widgets_render_and_respond(bloc_page):
     assert "Error displaying widget" not in text and "model not found" not in text
     select = page.locator(".jp-OutputArea-output select[multiple]").first
     assert select.count() == 1, "the bloc selector did not render"
-    widget = page.locator(".jp-OutputArea-output .widget-vbox, .jp-OutputArea-output .widget-box").first
-    chart = widget.locator(VEGA_OUTPUT + " canvas").first  # JupyterLab draws Vega charts on a canvas
-    before = chart.evaluate("c => c.toDataURL()")
+    widget = page.locator(".jp-OutputArea-output .worldorder-explorer").first
+    chart = widget.locator(".worldorder-chart").first  # worldorder.chartview: drawn once, then its data swapped in
+    svg = chart.locator("svg[aria-label]:visible").first
+    svg.wait_for(timeout=30_000)
+    drawn = chart.get_attribute("data-drawn")
+    bars = svg.locator("path[aria-roledescription='bar']").count()
     chosen = select.evaluate("s => Array.from(s.selectedOptions).map(o => o.value)")
     extra = select.evaluate("s => Array.from(s.options).map(o => o.value).find(v => /African Group|WEOG/.test(v))")
     select.select_option(chosen + [extra])
-    page.wait_for_timeout(3000)
-    after = chart.evaluate("c => c.toDataURL()")
-    assert after != before, "the chart did not change after adding a bloc"
+    page.wait_for_function("([el, n]) => el.dataset.drawn !== n", arg=[chart.element_handle(), drawn],
+                           timeout=20_000)
+    assert chart.locator("svg").count() == 1, "adding a bloc drew a second chart instead of updating the first"
+    assert svg.locator("path[aria-roledescription='bar']").count() > bars, "the chart gained no bars for the bloc"
+    assert extra.split(" (")[0] in svg.inner_html(), "the new bloc is not on the chart"
+    caption = chart.locator(".worldorder-chart-caption").inner_text()
+    assert caption.startswith("The most divided was") and svg.get_attribute("aria-label") == caption
+    measure = widget.locator(".widget-toggle-button", has_text="Cohesion")
+    drawn = chart.get_attribute("data-drawn")
+    measure.click()
+    page.wait_for_function("([el, n]) => el.dataset.drawn !== n", arg=[chart.element_handle(), drawn],
+                           timeout=20_000)
+    assert chart.locator("svg:visible").count() == 1 and "Cohesion" in chart.locator("svg:visible").inner_html()
+    problem = chart.locator(".worldorder-chart-problem")
+    assert problem.is_hidden(), problem.inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / f"{BLOC_NOTEBOOK.stem}.png"
     widget.scroll_into_view_if_needed()

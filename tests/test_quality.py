@@ -78,7 +78,7 @@ LAYERS = [
     "vocab", "text", "_data_record", "integrity", "files", "memory", "data", "dates", "names", "membership", "search",
     "record", "pairs", "blocvotes", "blocpairs", "rules", "scaling", "topics", "order", "claimrules", "ledger", "seeds",
     "charts", "charts.theme", "charts.order", "charts.usvotes", "charts.maps", "charts.blocs", "charts.ledger",
-    "charts.machinery", "explorer", "feedback", "drawn", "chartspec", "answers", "checks", "methods", "predictions",
+    "charts.machinery", "chartview", "explorer", "feedback", "drawn", "chartspec", "answers", "checks", "methods", "predictions",
     *(f"exercises.nb{n:02d}" for n in range(8)), "exercises",
 ]
 EVERY_MODULE = sorted(p for p in PACKAGE.rglob("*.py") if p != PACKAGE / "__init__.py")

@@ -6,7 +6,9 @@
 
 :func:`compute_view` turns one setting of the controls into charts, tables and messages (a pure
 function of its arguments, testable without widgets); :class:`BlocExplorer` observes the controls and
-puts that view in an Output area. A search box finds any recorded vote since 1946.
+shows that view: the chart in a :class:`~worldorder.chartview.ChartView`, which keeps it on screen and swaps in
+new rows (quicker than drawing it anew), the tables and messages below it. A search box finds any recorded vote
+since 1946.
 
 Where widgets cannot run (a static HTML export, a viewer without the widget
 manager) the explorer still shows its current view: its display carries, beside
@@ -30,6 +32,7 @@ import vl_convert
 from worldorder import blocpairs, data, names, record
 from worldorder import blocvotes as vb
 from worldorder.charts import blocs as bc
+from worldorder.chartview import ChartView
 
 MEASURES = {
     "split": "How each bloc split",
@@ -123,43 +126,30 @@ def static_mode() -> bool:
     return bool(os.environ.get("WORLDORDER_STATIC"))
 
 
-def chart_bundle(chart) -> dict:
-    """A chart as a display bundle: Vega-Lite for JupyterLab (or SVG when static), plus its description as text."""
-    if static_mode():
-        return {"image/svg+xml": chart_svg(chart), "text/plain": chart.description}
-    return {"application/vnd.vegalite.v5+json": bc.vega_lite(chart), "text/plain": chart.description}
-
-
 def chart_svg(chart) -> str:
     """The chart drawn as SVG, offline (vl-convert; no script, no CDN)."""
     return vl_convert.vegalite_to_svg(chart.to_dict(), vl_version=VL_VERSION)
 
 
-def _table_bundle(name: str, table: pd.DataFrame) -> dict:
+def table_html(name: str, table: pd.DataFrame) -> str:
+    """One of the view's tables as HTML: a heading with its row count, then the rows in a scrolling region."""
     heading = "Members who broke ranks" if name == "defectors" else name.capitalize()
     if table.empty:
         text = f"{heading}: none (every member who voted cast its bloc's majority vote, or the bloc had none)."
-        return {"text/plain": text, "text/html": f"<p>{html.escape(text)}</p>"}
+        return f"<p>{html.escape(text)}</p>"
     rows = table.astype(str).to_numpy().tolist()
-    lines = [" | ".join(table.columns)] + [" | ".join(row) for row in rows]
     cells = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in rows)
     head = "".join(f"<th>{html.escape(c)}</th>" for c in table.columns)
-    return {"text/plain": f"{heading}:\n" + "\n".join(lines),
-            "text/html": f'<p><b>{heading}</b> ({len(rows)})</p><div style="max-height:24em;overflow:auto" tabindex="0" '
-                         f'role="region" aria-label="{heading} (scrolls)">'
-                         f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></div>"}
+    return (f'<p><b>{heading}</b> ({len(rows)})</p><div style="max-height:24em;overflow:auto" tabindex="0" '
+            f'role="region" aria-label="{heading} (scrolls)">'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></div>")
 
 
-def _message_bundle(message: str) -> dict:
-    return {"text/plain": message, "text/html": f"<p>{html.escape(message)}</p>"}
-
-
-def view_bundles(view: View) -> list[dict]:
-    """The view as a list of display bundles: charts, then tables, then messages."""
-    bundles = [chart_bundle(chart) for chart in view.charts.values()]
-    bundles += [_table_bundle(name, table) for name, table in view.tables.items()]
-    bundles += [_message_bundle(m) for m in view.messages]
-    return bundles
+def details_html(view: View) -> str:
+    """The view's tables and messages as HTML (what the live explorer shows under its chart)."""
+    parts = [table_html(name, table) for name, table in view.tables.items()]
+    parts += [f"<p>{html.escape(m)}</p>" for m in view.messages]
+    return "".join(parts)
 
 
 def static_html(view: View, pictures: bool = True) -> str:
@@ -171,9 +161,7 @@ def static_html(view: View, pictures: bool = True) -> str:
     """
     parts = [f'<figure role="img" aria-label="{html.escape(c.description)}">{chart_svg(c) if pictures else ""}'
              f"<figcaption>{html.escape(c.description)}</figcaption></figure>" for c in view.charts.values()]
-    parts += [_table_bundle(name, table)["text/html"] for name, table in view.tables.items()]
-    parts += [f"<p>{html.escape(m)}</p>" for m in view.messages]
-    return '<div class="worldorder-static-view">' + "".join(parts) + "</div>"
+    return '<div class="worldorder-static-view">' + "".join(parts) + details_html(view) + "</div>"
 
 
 # ---------------------------------------------------------------- the explorer
@@ -245,9 +233,11 @@ class BlocExplorer:
                                        description="Measure", style={"button_width": "auto", **LABEL})
         self.country = w.Dropdown(options=_country_options(), value=names.country(country), description="Country",
                                   style=LABEL)
-        self.output = w.Output()
+        self.chart = ChartView()  # the chart stays on screen; a change sends only its new rows
+        self.details = w.HTML()  # the tables and messages under the chart
         self.ui = w.VBox([w.HBox([self.blocs, w.VBox([self.search, self.votes])]), self.chosen, self.custom, self.measure,
-                          self.country, self.output])
+                          self.country, self.chart, self.details])
+        self.ui.add_class("worldorder-explorer")
         self.view = View(measure)
         self._quiet = False
         self.search.observe(self.find, names="value")
@@ -276,18 +266,18 @@ class BlocExplorer:
         self.chosen.value = chosen_html(self.votes.value)
 
     def refresh(self, change=None) -> View:
-        """Recompute the view from the controls and show it in the output area."""
+        """Recompute the view from the controls and show it: the chart, then its tables and messages."""
         if self._quiet:
             return self.view
         self.country.disabled = self.measure.value != "country"
         try:
             self.view = compute_view(self.blocs.value, self.custom.value, self.votes.value, self.measure.value,
                                      self.country.value)
-            bundles = view_bundles(self.view)
+            self.chart.show(next(iter(self.view.charts.values()), None))
         except Exception as err:  # a learner must see a sentence, never a traceback
             self.view = View(self.measure.value, messages=[f"Could not draw this view: {err}"])
-            bundles = view_bundles(self.view)
-        self.output.outputs = tuple({"output_type": "display_data", "data": b, "metadata": {}} for b in bundles)
+            self.chart.show(None)
+        self.details.value = details_html(self.view)
         return self.view
 
     def _repr_mimebundle_(self, include=None, exclude=None):

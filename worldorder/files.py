@@ -71,6 +71,24 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("WORLDORDER_SEEDS") or _shipped("_seeds") or SOURCE_TREE / "seeds")
 
 
+STATIC = Path(__file__).resolve().parent / "static"  # the widgets' browser code, in a clone and a wheel alike
+
+
+def browser_code(name: str) -> str:
+    """The text of ``worldorder/static/<name>``: browser code a widget sends (``python -m tools.chart_view`` builds it).
+
+    >>> browser_code("chart_view.js").startswith("// worldorder's explorer chart")
+    True
+    """
+    path = STATIC / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        how = (f"reinstall the package with `{_reinstall_command()}`" if installed() else
+               f"rebuild it with `python -m tools.chart_view`, or `git checkout -- worldorder/static/{name}`")
+        raise DataFileError(f"The browser code {path} cannot be read ({type(err).__name__}). Restore it: {how}.") from None
+
+
 # ---------------------------------------------------------------- how to restore
 
 

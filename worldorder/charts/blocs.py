@@ -69,12 +69,23 @@ def vega_lite(chart) -> dict:
     if key is None or not isinstance(data, pd.DataFrame):
         return chart.to_dict(validate=False)
     spec = dict(_template_spec(key))
-    records = data.astype(object).where(data.notna(), None)
-    for column in data.columns[data.dtypes.astype(str).str.startswith("datetime")]:
-        records[column] = data[column].dt.strftime("%Y-%m-%dT%H:%M:%S")
-    spec.update(data={"values": records.to_dict("records")}, title=chart.title, description=chart.description,
-                usermeta=usermeta)
+    spec.update(data={"values": records(data)}, title=chart.title, description=chart.description, usermeta=usermeta)
     return spec
+
+
+def records(table: pd.DataFrame) -> list[dict]:
+    """The table's rows as JSON-ready dicts: missing values as None, times as ISO text (what ``to_dict`` gives)."""
+    columns = []
+    for name in table.columns:
+        column = table[name]
+        if column.dtype.kind == "M":
+            column = column.dt.strftime("%Y-%m-%dT%H:%M:%S")
+        values = column.tolist()
+        missing = column.isna().to_numpy()
+        if missing.any():
+            values = [None if gap else value for value, gap in zip(values, missing)]
+        columns.append(values)
+    return [dict(zip(table.columns, row)) for row in zip(*columns)]
 
 
 def _title(text: str, subtitle: str) -> dict:
