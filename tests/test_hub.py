@@ -319,15 +319,15 @@ async def student_session(browser, hub, name, other) -> dict:
     await run_all(page)
     seen["05"] = await errors_and_charts(page)
     select = page.locator(".jp-OutputArea-output select[multiple]").first
-    widget = page.locator(".jp-OutputArea-output .widget-vbox, .jp-OutputArea-output .widget-box").first
-    chart = widget.locator(VEGA_OUTPUT + " canvas").first
-    before = await chart.evaluate("c => c.toDataURL()")
+    chart = page.locator(".jp-OutputArea-output .worldorder-explorer .worldorder-chart").first  # worldorder.chartview
+    await chart.locator("svg").first.wait_for(timeout=30_000)
+    before = await chart.locator("svg:visible").first.inner_html()
     chosen = await select.evaluate("s => Array.from(s.selectedOptions).map(o => o.value)")
     extra = await select.evaluate(
         "s => Array.from(s.options).map(o => o.value).find(v => /African Group|WEOG/.test(v))")
     await select.select_option(chosen + [extra])
     await page.wait_for_timeout(3000)
-    seen["explorer_changed"] = await chart.evaluate("c => c.toDataURL()") != before
+    seen["explorer_changed"] = await chart.locator("svg:visible").first.inner_html() != before
     await context.close()
     return seen
 
