@@ -76,7 +76,7 @@ def test_the_modules_import_each_other_without_cycles():
 # has its place, so a new module must be placed and an arrow back up (checks loading the exercises) fails.
 LAYERS = [
     "vocab", "text", "_data_record", "integrity", "files", "memory", "data", "dates", "names", "membership", "search",
-    "record", "pairs", "blocvotes", "blocpairs", "rules", "scaling", "topics", "order", "claimrules", "ledger", "seeds",
+    "record", "order", "pairs", "blocvotes", "blocpairs", "rules", "scaling", "topics", "claimrules", "ledger", "seeds",
     "charts", "charts.theme", "charts.order", "charts.usvotes", "charts.maps", "charts.blocs", "charts.ledger",
     "charts.machinery", "explorer", "feedback", "drawn", "chartspec", "answers", "checks", "methods", "predictions",
     *(f"exercises.nb{n:02d}" for n in range(8)), "exercises",

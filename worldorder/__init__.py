@@ -20,11 +20,12 @@ order):
 - ``membership``: who belonged to what on a day
 - ``search``: what people call votes ("Suez", "Korea 1950") → the votes, episodes first
 - ``record``: the record as tables: filters, search, one vote country by country
+- ``order``: the timeline's dated events, and the span of the record
 - ``pairs``: agreement between countries, voting coincidence
 - ``blocvotes``: how blocs split, cohesion, defectors; ``blocpairs``: agreement involving blocs
 - ``rules``, ``scaling``, ``topics``: the Charter's voting rules, positions on one axis, agreement by issue
-- ``order``, ``claimrules``, ``ledger``, ``seeds``: the timeline; the claims ledger of the five seeds and the rules
-  that check them; comparing the seeds
+- ``claimrules``, ``ledger``, ``seeds``: the claims ledger of the five seeds and the rules that check them; comparing
+  the seeds
 - ``charts``: one theme and the chart functions (each takes the table it draws)
 - ``explorer``: the bloc explorer (a pure view function, wired to widgets)
 - ``checks``: the exercises' self-checks (how messages look: ``feedback``; charts: ``drawn``, ``chartspec``;

@@ -389,14 +389,6 @@ def seed_text(source_id: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def coverage_dates() -> dict[str, pd.Timestamp]:
-    """First and last day of the recorded GA votes in the data, and the last day of the UNDL scrape."""
-    table = _resolutions()
-    ga = table[table["body"] == "GA"]
-    scraped = ga[~ga["source"].str.startswith("rollcalls/")]
-    return {"first": ga["date"].min(), "last": ga["date"].max(), "scrape_last": scraped["date"].max()}
-
-
 def clear_cache() -> None:
     """Forget every loaded table (after a rebuild, or in tests that damage a copy of the data)."""
     files.clear()
