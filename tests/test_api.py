@@ -103,3 +103,16 @@ def test_the_us_charts_query_nothing_and_resolve_nothing(monkeypatch):
     rank_spec = wo.us_rank_chart(ranks, highlight=highlight).to_dict()
     assert "United Kingdom (GBR)" in str(rank_spec) and "Russia (RUS)" in str(rank_spec)
 
+
+def test_no_function_or_class_name_is_defined_in_two_modules():
+    """One name, one meaning across the package: a public function or class is defined in one module only (the
+    span of the record is order.record_span, the claim grid seeds.claim_grid, the coded votes per year
+    topics.coded_per_year; data.clear_cache is the one reset)."""
+    defined: dict[str, list[str]] = {}
+    for module in all_modules():
+        for name, obj in vars(module).items():
+            if not name.startswith("_") and (inspect.isfunction(obj) or inspect.isclass(obj)) \
+                    and obj.__module__ == module.__name__:
+                defined.setdefault(name, []).append(module.__name__)
+    twice = {name: where for name, where in defined.items() if len(where) > 1}
+    assert not twice, f"these names are defined in more than one module: {twice}"

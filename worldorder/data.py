@@ -391,7 +391,7 @@ def seed_text(source_id: str) -> str:
 
 def clear_cache() -> None:
     """Forget every loaded table (after a rebuild, or in tests that damage a copy of the data)."""
-    files.clear()
+    files.forget_files()
     for cached in (_countries, _blocs, _sorted_resolutions, _resolutions, _vote_codes, _vote_disputes, _timeline,
                    _documents, _search_terms, _topology_text, _seed_sources, seed_text):
         cached.cache_clear()
