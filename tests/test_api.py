@@ -79,3 +79,40 @@ def test_the_vote_charts_query_nothing(monkeypatch):
     for name, table in tables.items():
         assert getattr(wo, name)(table).to_dict()["description"], name
     assert "93 yes, 18 no, 65 abstain, 17 did not vote" in wo.world_map(tables["world_map"]).description
+
+
+def _refuse(*args, **kwargs):
+    raise AssertionError("a chart function queried the data or resolved a name")
+
+
+def test_the_us_charts_query_nothing_and_resolve_nothing(monkeypatch):
+    """us_agreement_chart takes the years it marks from its table (table.attrs, set by wo.us_agreement), and
+    us_rank_chart takes keys: resolving names and reading the record happen before, at the edge."""
+    from worldorder import data, names, order
+
+    agreement = wo.us_agreement(["Russia", "UK"])
+    ranks = pd.concat([wo.us_rank(year).assign(year=year) for year in (1985, 2023)])
+    highlight = wo.country_keys(["UK", "Russia"])
+    for module, name in [(order, "record_span"), (order, "cold_war_end"), (order, "last_full_year"),
+                         (order, "event_date"), (data, "resolution_table"), (data, "timeline"),
+                         (names, "country_keys"), (names, "country_label"), (names, "country")]:
+        monkeypatch.setattr(module, name, _refuse)
+    agreement_spec = wo.us_agreement_chart(agreement).to_dict()
+    assert "2025: votes to 29 Oct only" in str(agreement_spec) and "(1991)" in str(agreement_spec)
+    assert "in 2024 " in agreement_spec["description"]
+    rank_spec = wo.us_rank_chart(ranks, highlight=highlight).to_dict()
+    assert "United Kingdom (GBR)" in str(rank_spec) and "Russia (RUS)" in str(rank_spec)
+
+
+def test_no_function_or_class_name_is_defined_in_two_modules():
+    """One name, one meaning across the package: a public function or class is defined in one module only (the
+    span of the record is order.record_span, the claim grid seeds.claim_grid, the coded votes per year
+    topics.coded_per_year; data.clear_cache is the one reset)."""
+    defined: dict[str, list[str]] = {}
+    for module in all_modules():
+        for name, obj in vars(module).items():
+            if not name.startswith("_") and (inspect.isfunction(obj) or inspect.isclass(obj)) \
+                    and obj.__module__ == module.__name__:
+                defined.setdefault(name, []).append(module.__name__)
+    twice = {name: where for name, where in defined.items() if len(where) > 1}
+    assert not twice, f"these names are defined in more than one module: {twice}"

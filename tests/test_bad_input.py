@@ -78,6 +78,21 @@ def test_misuse_gets_an_error_not_nonsense():
         wo.erosion_chart("A/RES/ES-11/")
 
 
+def test_the_us_charts_say_what_they_draw_and_which_keys_they_take():
+    agreement = wo.us_agreement(["UK"], years=range(1990, 2026))
+    assert agreement.attrs == {"cold_war_end": 1991, "last_full_year": 2024, "scrape_last": pd.Timestamp("2025-10-29")}
+    kept = agreement[agreement["year"] > 2000].sort_values("share")
+    assert kept.attrs == agreement.attrs  # rows kept or sorted carry the years to mark
+    with pytest.raises(ValueError, match=r"us_agreement_chart draws the table wo.us_agreement\(partners\) gives.*lacks "
+                                         r"\['cold_war_end', 'last_full_year', 'scrape_last'\]"):
+        wo.us_agreement_chart(pd.DataFrame(kept.to_dict("list")))  # a table rebuilt by hand has no attrs
+    ranks = wo.us_rank(2023).assign(year=2023)
+    with pytest.raises(ValueError, match=r"'GBX' is not one of them\. Did you mean .*GBR.*wo.country_keys\(\['GBX'\]\)"):
+        wo.us_rank_chart(ranks, highlight=["GBX", "FRA"])
+    with pytest.raises(ValueError, match=r"'United Kingdom' is not one of them\. wo.country_keys"):
+        wo.us_rank_chart(ranks, highlight="United Kingdom")
+
+
 def test_a_year_as_text_and_a_year_without_votes():
     assert len(wo.resolutions(years="1985", body="GA")) == len(wo.resolutions(years=1985, body="GA")) > 100
     with pytest.raises(ValueError, match=r"no recorded General Assembly votes in 1964.*Article 19"):

@@ -233,3 +233,14 @@ def test_each_query_keeps_the_question_the_verdict_and_the_words_apart():
     lockstep = rules.QUERIES["lockstep_2023"]
     assert lockstep.judge({"allies": {"GBR": 0.97}, "others": {"RUS": 0.2}}) == "right"
     assert lockstep.judge({"allies": {"GBR": 0.6}, "others": {"RUS": 0.2}}) == "partly right"
+
+
+def test_clearing_the_data_cache_forgets_the_record_the_queries_read():
+    """The queries' tables of the record are derived from data/: data.clear_cache, the one reset, forgets them
+    too, so a query after a rebuild never reads the old record."""
+    before = rules.run_query("us_yes_on_ukraine_before")  # reads the wide table of GA votes
+    rules._dates()
+    assert rules._wide.cache_info().currsize == 1 and rules._dates.cache_info().currsize == 1
+    wo.data.clear_cache()
+    assert rules._wide.cache_info().currsize == 0 and rules._dates.cache_info().currsize == 0
+    assert rules.run_query("us_yes_on_ukraine_before") == before

@@ -123,8 +123,8 @@ def test_unsettled_claims_say_so(ledger):
     assert cosponsor["verdict"].startswith("cannot be checked with the project's data")
 
 
-def test_coverage_matrix_and_disagreements(ledger):
-    grid = seeds.coverage(ledger)
+def test_claim_grid_and_disagreements(ledger):
+    grid = seeds.claim_grid(ledger)
     assert list(grid.columns) == ["explainer", "analysis", "report", "opinion", "summary"]
     assert grid.loc["S/RES/2774: who abstained", "report"] == "incomplete"
     assert grid.loc["S/RES/2774: who abstained", "opinion"] == ""

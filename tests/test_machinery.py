@@ -120,8 +120,8 @@ def test_issue_join_matches_voeten_codes():
     table = topics.issue_votes(1985)
     assert table.query("resolution == 'A/RES/40/25'")["issue"].tolist() == ["co", "hr"]
     assert set(table["issue"]) <= set(wo.ISSUES) | {topics.UNCODED}
-    coverage = topics.coverage().set_index("year")
-    assert coverage.loc[2020:2025, "coded"].eq(0).all() and coverage.loc[1985, "share_coded"] > 0.5
+    coded = topics.coded_per_year().set_index("year")
+    assert coded.loc[2020:2025, "coded"].eq(0).all() and coded.loc[1985, "share_coded"] > 0.5
 
 
 def test_issue_agreement_counts_add_up_to_the_drill_down():
@@ -183,7 +183,7 @@ def test_positions_refuse_years_without_votes(year, message):
 def test_charts_have_titles_and_descriptions():
     charts = [
         machinery.margins_chart(wo.margins(["ES-11/7", "S/RES/2774 (2025)"])),
-        machinery.issue_agreement_chart(wo.issue_agreement("GBR", years=range(2015, 2022)), topics.coverage()),
+        machinery.issue_agreement_chart(wo.issue_agreement("GBR", years=range(2015, 2022)), topics.coded_per_year()),
         machinery.positions_chart(wo.positions_over_time(["USA", "RUS"], range(2000, 2003))),
     ]
     for chart in charts:

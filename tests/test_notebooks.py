@@ -138,6 +138,70 @@ def test_each_kind_of_chart_is_built_by_hand_before_a_helper_draws_it(path):
     assert not late, f"{path.name}: build a chart of this kind by hand before the helper draws it: {late}"
 
 
+VOTE_FIELDS = ("vote_label", "vote")
+
+
+def _units(spec):
+    """Every part of a chart spec that has a mark (layers, facets and concatenations opened)."""
+    if isinstance(spec, dict):
+        if "mark" in spec:
+            yield spec
+        for value in spec.values():
+            yield from _units(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            yield from _units(value)
+
+
+def hand_built_vote_charts(nb):
+    """(cell source, spec) of every chart a notebook's own cells build with Altair and that draws a vote."""
+    for cell in (c for c in nb.cells if c.cell_type == "code" and "alt.Chart(" in c.source):
+        for o in cell.outputs:
+            spec = o.get("data", {}).get(VEGA)
+            if spec is not None:
+                spec = spec if isinstance(spec, dict) else json.loads(spec)
+                if any(_vote_encoding(u.get("encoding", {}).get(channel)) for u in _units(spec)
+                       for channel in ("color", "shape")):
+                    yield cell.source, spec
+
+
+def _vote_encoding(encoding):
+    """The field definition (with its scale) where a channel draws the vote, looking inside a condition too."""
+    if isinstance(encoding, dict):
+        if encoding.get("field") in VOTE_FIELDS:
+            return encoding
+        return _vote_encoding(encoding.get("condition"))
+    return None
+
+
+def test_a_vote_chart_built_by_hand_uses_the_sets_colours_and_not_colour_alone(executed):
+    """Issue 19: the vote charts learners build by hand give each vote the set's colour and shape (as the helper's
+    charts and wo.theme do), and say the vote by position, shape or a letter too (a map can only fill its shapes:
+    the notebook draws the counts beside it with the helper)."""
+    from test_rough_edges import vote_channels
+
+    from worldorder.charts import theme
+
+    checked = 0
+    for source, spec in hand_built_vote_charts(executed):
+        first_line = source.splitlines()[0]
+        for unit in _units(spec):
+            for channel, own in (("color", theme.VOTE_COLOURS), ("shape", theme.VOTE_SHAPES)):
+                drawn = _vote_encoding(unit.get("encoding", {}).get(channel))
+                if drawn:
+                    scale = drawn.get("scale") or {}
+                    domain = scale.get("domain") or []
+                    assert domain and scale.get("range") == [own[v] for v in domain], \
+                        f"{first_line!r}: {channel} of the vote is not the set's (scale {scale})"
+                    checked += 1
+        marks = {u["mark"]["type"] if isinstance(u["mark"], dict) else u["mark"] for u in _units(spec)}
+        if marks != {"geoshape"}:
+            assert vote_channels(spec) - {"color"}, f"{first_line!r} tells the votes apart by colour alone"
+    colours_votes = [c for c in executed.cells if "alt.Chart(" in c.source
+                     and re.search(r'alt\.Color\(\s*"vote(_label)?:N"', c.source)]
+    assert checked or not colours_votes, "a cell colours a chart by the vote, and the test saw no vote colour in it"
+
+
 def test_every_chart_is_strict_json(executed):
     """A NaN in a chart's data is not JSON: Jupyter then warns and falls back to a deprecated serialisation."""
     for c in (c for c in executed.cells if c.cell_type == "code"):

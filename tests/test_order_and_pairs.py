@@ -117,17 +117,17 @@ def test_us_agreement_rejects_a_misspelt_country():
         wo.us_agreement(["Rusia"])
 
 
-# ---------------------------------------------------------------- coverage and timeline
+# ---------------------------------------------------------------- the span of the record and the timeline
 
 
-def test_coverage_is_computed_from_the_recorded_votes():
-    coverage = wo.order.coverage()
+def test_the_record_span_is_computed_from_the_recorded_votes():
+    span = wo.order.record_span()
     ga = wo.resolutions(body="GA")
     # The first GA record, A/RES/1(I) of 24 January 1946, was adopted without a recorded vote.
-    assert coverage["first"] == ga["date"].min() == pd.Timestamp("1946-01-26")
-    assert coverage["last"] == ga["date"].max() == pd.Timestamp("2025-12-18")
-    assert coverage["scrape_last"] == pd.Timestamp("2025-10-29")  # the UN Digital Library scrape
-    after = ga[ga["date"] > coverage["scrape_last"]]
+    assert span["first"] == ga["date"].min() == pd.Timestamp("1946-01-26")
+    assert span["last"] == ga["date"].max() == pd.Timestamp("2025-12-18")
+    assert span["scrape_last"] == pd.Timestamp("2025-10-29")  # the UN Digital Library scrape
+    after = ga[ga["date"] > span["scrape_last"]]
     assert list(after["short"]) == ["ES-11/9", "80/223"] and after["focus"].all()
     assert wo.last_full_year() == 2024
     assert wo.missing_years() == [1964]

@@ -47,9 +47,13 @@ def run_with_probe(path, probe: str) -> dict:
 def test_notebook_07_labels_every_bar_and_uses_the_sets_vote_colours():
     path = next(p for p in NOTEBOOKS if p.stem.startswith("07"))
     found = run_with_probe(path, "import json\nspec = claim_chart.to_dict()\nprint(json.dumps({'groups': "
-                                 "sorted(set(by_group['group'])), 'scale': spec['encoding']['color']['scale']}))")
+                                 "sorted(set(by_group['group'])), 'layers': [l['encoding'] for l in spec['layer']]}))")
     assert "" not in found["groups"] and "No regional group (former seat)" in found["groups"]
-    assert found["scale"] == {"domain": theme.VOTE_ORDER, "range": [theme.VOTE_COLOURS[v] for v in theme.VOTE_ORDER]}
+    bars, letters = found["layers"]
+    assert bars["color"]["scale"] == {"domain": theme.VOTE_ORDER,
+                                      "range": [theme.VOTE_COLOURS[v] for v in theme.VOTE_ORDER]}
+    assert letters["text"]["field"] == "vote", "each segment carries its vote's letter: colour is not alone"
+    assert bars["order"] == letters["order"], "the letters stack as the bars do"
 
 
 def test_notebook_03s_series_chart_uses_the_sets_colours_a_dash_per_vote_and_month_year_dates():

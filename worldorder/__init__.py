@@ -14,17 +14,18 @@ order):
 - ``integrity``: the package's record of ``data/``, row counts and cross-file checks (called by ``files`` and ``data``)
 - ``files``: where the shipped files are (a clone, or inside an installed package), checksums, the memory-mapped
   record; ``memory``: a kernel gives big freed blocks back
-- ``data``: the one reader of ``data/`` and ``seeds/`` (schemas, one cache)
+- ``data``: the one reader of ``data/`` (schemas, one cache); ``articles``: the seed articles in ``seeds/``
 - ``dates``: the one reader of days and years (a day only when it is one day for sure)
 - ``names``: what a learner types → keys (countries, blocs, resolutions; days and years via ``dates``)
 - ``membership``: who belonged to what on a day
 - ``search``: what people call votes ("Suez", "Korea 1950") → the votes, episodes first
 - ``record``: the record as tables: filters, search, one vote country by country
+- ``order``: the timeline's dated events, and the span of the record
 - ``pairs``: agreement between countries, voting coincidence
 - ``blocvotes``: how blocs split, cohesion, defectors; ``blocpairs``: agreement involving blocs
 - ``rules``, ``scaling``, ``topics``: the Charter's voting rules, positions on one axis, agreement by issue
-- ``order``, ``claimrules``, ``ledger``, ``seeds``: the timeline; the claims ledger of the five seeds and the rules
-  that check them; comparing the seeds
+- ``claimrules``, ``ledger``, ``seeds``: the claims ledger of the five seeds and the rules that check them; comparing
+  the seeds
 - ``charts``: one theme and the chart functions (each takes the table it draws)
 - ``explorer``: the bloc explorer (a pure view function, wired to widgets)
 - ``checks``: the exercises' self-checks (how messages look: ``feedback``; charts: ``drawn``, ``chartspec``;
@@ -63,7 +64,8 @@ uses as a namespace, such as ``wo.data``, ``wo.ledger`` or ``from worldorder imp
 """
 
 from worldorder.vocab import CAST, ISSUES, VOTE_LABELS  # noqa: I001
-from worldorder.data import DataFileError, blocs, countries, members, seed_sources, seed_text, timeline, vote_disputes
+from worldorder.data import DataFileError, blocs, countries, members, timeline, vote_disputes
+from worldorder.articles import seed_sources, seed_text
 from worldorder.names import bloc, bloc_names, country, country_keys, country_label, custom_bloc, day, resolution, year
 from worldorder.membership import MembershipNotKnown, bloc_members, is_member, membership_counts, un_membership
 from worldorder.record import (

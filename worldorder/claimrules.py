@@ -40,6 +40,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from worldorder import data
+
 VOTE_FACT = "vote fact"
 INSTITUTIONAL = "institutional fact"
 WORDING = "wording or authorship fact"
@@ -328,6 +330,10 @@ def run_query(name: str) -> tuple[str, str]:
     return QUERIES[name]()
 
 
-def clear() -> None:
+def _forget_record() -> None:
+    """Forget the record tables the queries read: :func:`worldorder.data.clear_cache` calls this."""
     _wide.cache_clear()
     _dates.cache_clear()
+
+
+data.on_clear(_forget_record)

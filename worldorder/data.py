@@ -1,4 +1,5 @@
-"""The one module that reads ``data/`` and ``seeds/``: loaders, schemas and one cache.
+"""The one module that reads ``data/``: loaders, schemas and one cache. (The articles in ``seeds/`` are read by
+:mod:`worldorder.articles`.)
 
 Every file is checked against the sha256 that ``data/manifest.csv`` records for it (:mod:`worldorder.files`,
 which also finds the folders, in a clone or in an installed package), and every column against its schema, the
@@ -284,7 +285,6 @@ def vote_disputes() -> pd.DataFrame:
     return _vote_disputes().copy()
 
 
-
 @functools.cache
 def _search_terms() -> pd.DataFrame:
     name = "search_terms.csv"
@@ -304,7 +304,7 @@ def search_terms() -> pd.DataFrame:
     return _search_terms().copy()
 
 
-# ---------------------------------------------------------------- timeline, seeds, ledger, shapes
+# ---------------------------------------------------------------- timeline, documents, ledger, shapes
 
 
 @functools.cache
@@ -359,49 +359,11 @@ def topology() -> dict:
     return json.loads(_topology_text())
 
 
-@functools.cache
-def _seed_sources() -> pd.DataFrame:
-    path = seeds_dir() / "README.md"
-    if not path.is_file():
-        raise DataFileError(f"The seeds index {path} is missing. {restore_hint('README.md', folder='seeds')}")
-    rows = [[cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
-            for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
-    table = pd.DataFrame(rows, columns=["id", "file", "kind", "covers"])
-    table["file"] = table["file"].str.split("`").str[0].str.strip()
-    return table
-
-
-def seed_sources() -> pd.DataFrame:
-    """The five source articles listed in ``seeds/README.md``: id, file, kind, covers."""
-    return _seed_sources().copy()
-
-
-@functools.cache
-def seed_text(source_id: str) -> str:
-    """The full text of one source article, by its id (``"report"``, ``"summary"``, ...)."""
-    table = _seed_sources()
-    match = table[table["id"] == str(source_id).strip().lower()]
-    if match.empty:
-        raise ValueError(f"Unknown source id {source_id!r}. Choose one of {', '.join(table['id'])}.")
-    path = seeds_dir() / match.iloc[0]["file"]
-    if not path.is_file():
-        raise DataFileError(f"The seed file {path} is missing. {restore_hint(path.name, folder='seeds')}")
-    return path.read_text(encoding="utf-8")
-
-
-def coverage_dates() -> dict[str, pd.Timestamp]:
-    """First and last day of the recorded GA votes in the data, and the last day of the UNDL scrape."""
-    table = _resolutions()
-    ga = table[table["body"] == "GA"]
-    scraped = ga[~ga["source"].str.startswith("rollcalls/")]
-    return {"first": ga["date"].min(), "last": ga["date"].max(), "scrape_last": scraped["date"].max()}
-
-
 def clear_cache() -> None:
     """Forget every loaded table (after a rebuild, or in tests that damage a copy of the data)."""
-    files.clear()
+    files.forget_files()
     for cached in (_countries, _blocs, _sorted_resolutions, _resolutions, _vote_codes, _vote_disputes, _timeline,
-                   _documents, _search_terms, _topology_text, _seed_sources, seed_text):
+                   _documents, _search_terms, _topology_text):
         cached.cache_clear()
     for hook in _CLEAR_HOOKS:
         hook()

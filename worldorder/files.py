@@ -198,7 +198,7 @@ def mapped(name: str) -> pa.Table:
         raise fail(name, f"could not be read ({type(err).__name__}: {err})") from err
 
 
-def clear() -> None:
+def forget_files() -> None:
     """Forget the checked files and the mapped tables (the maps close once nothing uses their columns)."""
     for cached in (_shipped, manifest, _checked, mapped):
         cached.cache_clear()

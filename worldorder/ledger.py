@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from worldorder import claimrules, data, names, record
+from worldorder import articles, claimrules, data, names, record
 from worldorder.vocab import VOTE_CODES, VOTE_LABELS
 
 CLAIMS_FILE = "claims.csv"
@@ -60,7 +60,7 @@ class Verdict:
 
 @functools.cache
 def _seed_texts() -> tuple[tuple[str, str], ...]:
-    return tuple((i, " ".join(data.seed_text(i).split())) for i in data.seed_sources()["id"])
+    return tuple((i, " ".join(articles.seed_text(i).split())) for i in articles.seed_sources()["id"])
 
 
 data.on_clear(_seed_texts.cache_clear)

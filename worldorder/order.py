@@ -4,6 +4,8 @@
 datetime.date(1945, 6, 26)
 >>> cold_war_end()
 1991
+>>> record_span()["scrape_last"].date()
+datetime.date(2025, 10, 29)
 """
 
 from __future__ import annotations
@@ -27,16 +29,20 @@ def cold_war_end() -> int:
     return event_date("Soviet Union's UN").year
 
 
-def coverage() -> dict[str, pd.Timestamp]:
-    """First and last day of the recorded GA votes, and the last day of the UN Digital Library scrape.
+def record_span() -> dict[str, pd.Timestamp]:
+    """First and last day of the recorded GA votes (``first``, ``last``), and the last day of the UN Digital
+    Library scrape (``scrape_last``).
 
     Votes after ``scrape_last`` are only the focus votes taken from the project's roll calls, so yearly
     figures for that last year cover January to ``scrape_last``.
     """
-    return data.coverage_dates()
+    table = data.resolution_table()
+    ga = table[table["body"] == "GA"]
+    scraped = ga[~ga["source"].str.startswith("rollcalls/")]
+    return {"first": ga["date"].min(), "last": ga["date"].max(), "scrape_last": scraped["date"].max()}
 
 
 def last_full_year() -> int:
     """The last year whose recorded GA votes cover January to December."""
-    last = coverage()["scrape_last"]
+    last = record_span()["scrape_last"]
     return last.year if (last.month, last.day) == (12, 31) else last.year - 1

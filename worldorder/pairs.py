@@ -23,7 +23,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from worldorder import data, names, record
+from worldorder import data, names, order, record
 
 CODES = np.array([0, 1, 2])  # Y, N, A in vocab.VOTE_CODES order; 3 is X
 COINCIDENCE_RULES = {
@@ -292,7 +292,15 @@ def coincidence_table(countries, year) -> pd.DataFrame:
 
 
 def us_agreement(partners, years=None) -> pd.DataFrame:
-    """Share of identical votes between the USA and each partner, per year (partners in any spelling)."""
+    """Share of identical votes between the USA and each partner, per year (partners in any spelling).
+
+    ``table.attrs`` holds the facts :func:`worldorder.us_agreement_chart` marks on the years: ``cold_war_end``
+    (:func:`worldorder.cold_war_end`), ``last_full_year`` and ``scrape_last`` (the last day of the last, partial
+    year: :func:`worldorder.order.record_span`). They stay with the rows a learner keeps or sorts.
+
+    >>> us_agreement(["UK"]).attrs["cold_war_end"]
+    1991
+    """
     codes = names.country_keys(partners)
     if "USA" in codes:
         raise ValueError("us_agreement compares partners with the United States: leave the United States "
@@ -302,9 +310,12 @@ def us_agreement(partners, years=None) -> pd.DataFrame:
     if years is not None:
         pairs = pairs[pairs["year"].isin(names.years(years))]
     pairs["country"] = pairs["iso3"].map(names.country_label)
-    order = {code: i for i, code in enumerate(codes)}
-    pairs = pairs.sort_values(["iso3", "year"], key=lambda s: s.map(order) if s.name == "iso3" else s)
-    return pairs[["year", "iso3", "country", "n_both", "n_identical", "share"]].reset_index(drop=True)
+    rank = {code: i for i, code in enumerate(codes)}
+    pairs = pairs.sort_values(["iso3", "year"], key=lambda s: s.map(rank) if s.name == "iso3" else s)
+    table = pairs[["year", "iso3", "country", "n_both", "n_identical", "share"]].reset_index(drop=True)
+    table.attrs = {"cold_war_end": order.cold_war_end(), "last_full_year": order.last_full_year(),
+                   "scrape_last": order.record_span()["scrape_last"]}
+    return table
 
 
 def us_rank(year) -> pd.DataFrame:

@@ -1,6 +1,6 @@
 """Comparing the seeds: which article covers which fact, how well, and where they disagree.
 
->>> grid = coverage()
+>>> grid = claim_grid()
 >>> list(grid.columns)
 ['explainer', 'analysis', 'report', 'opinion', 'summary']
 """
@@ -17,7 +17,7 @@ def _worst(ratings: pd.Series) -> str:
     return min(ratings, key=order.index)
 
 
-def coverage(ledger: pd.DataFrame | None = None) -> pd.DataFrame:
+def claim_grid(ledger: pd.DataFrame | None = None) -> pd.DataFrame:
     """Facts as rows, seeds as columns: the rating of what each seed says about each fact ('' if silent).
 
     When a seed makes several claims about one fact, the cell shows the weakest of their ratings.

@@ -1,10 +1,10 @@
-"""What the votes were about: agreement by Voeten's issue codes, coverage of the codes, and the drill-down.
+"""What the votes were about: agreement by Voeten's issue codes, how many votes carry a code, and the drill-down.
 
 The issue codes (``wo.ISSUES``: colonialism, human rights, nuclear weapons, arms control, Palestinian
 conflict, economic development) come from Voeten's UN General Assembly voting data, joined to the
 record by resolution. A vote can carry several codes (``"me;hr"``) and then counts under each. Votes
 that could not be matched to Voeten's data (``issue_coded`` False: every vote from 2020 on, most votes
-before 1960) have no code: they count under ``"uncoded"``, and :func:`coverage` says how many there are.
+before 1960) have no code: they count under ``"uncoded"``, and :func:`coded_per_year` says how many there are.
 
 >>> import worldorder as wo
 >>> table = wo.issue_agreement(["United Kingdom"], years=1985)
@@ -27,13 +27,13 @@ UNCODED = "uncoded"
 ISSUE_LABELS = {**ISSUES, UNCODED: "Not coded (no issue code in Voeten's data)"}
 
 
-def coverage(body: str = "GA") -> pd.DataFrame:
+def coded_per_year(body: str = "GA") -> pd.DataFrame:
     """Per year: recorded votes (``wo.rollcalls_per_year``), how many carry an issue code, and the share.
 
-    >>> table = coverage().set_index("year")
+    >>> table = coded_per_year().set_index("year")
     >>> int(table.loc[2021, "coded"]), int(table.loc[2021, "recorded_votes"]) > 0
     (0, True)
-    >>> coverage("XX")
+    >>> coded_per_year("XX")
     Traceback (most recent call last):
     ...
     ValueError: Unknown body 'XX': choose 'GA' (General Assembly) or 'SC' (Security Council).
@@ -152,5 +152,5 @@ def split_votes(year, a="USA", b="GBR") -> pd.DataFrame:
         ["date", "resolution"]).reset_index(drop=True)
 
 
-__all__ = ["ISSUE_LABELS", "UNCODED", "coverage", "issue_agreement", "issue_votes", "split_votes"]
+__all__ = ["ISSUE_LABELS", "UNCODED", "coded_per_year", "issue_agreement", "issue_votes", "split_votes"]
 

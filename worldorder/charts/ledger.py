@@ -12,7 +12,7 @@ from worldorder.charts import theme
 def coverage_chart(ledger: pd.DataFrame) -> alt.Chart:
     """A seed × fact grid of ``ledger = wo.claims()``: the rating of each seed's claims on each fact, as colour and
     as a word."""
-    grid = seed_grid.coverage(ledger)
+    grid = seed_grid.claim_grid(ledger)
     long = grid.reset_index().melt(id_vars="fact", var_name="seed", value_name="rating")
     long = long[long["rating"] != ""]
     short = {"right": "right", "partly right": "partly", "incomplete": "incompl.", "wrong": "WRONG",

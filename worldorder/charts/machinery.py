@@ -73,10 +73,10 @@ def margins_chart(table: pd.DataFrame) -> alt.Chart:
                         f"{widest['short']} at {int(widest['margin'])}.")
 
 
-def issue_agreement_chart(table: pd.DataFrame, coverage: pd.DataFrame | None = None) -> alt.Chart:
+def issue_agreement_chart(table: pd.DataFrame, coded_per_year: pd.DataFrame | None = None) -> alt.Chart:
     """Small multiples, one per issue: share of identical votes with the partner per year, a line per country.
 
-    Years without coded votes are shaded grey in every panel when ``coverage`` (``topics.coverage()``) is given.
+    Years without coded votes are shaded grey in every panel when ``coded_per_year`` (``topics.coded_per_year()``) is given.
 
     >>> import worldorder as wo
     >>> issue_agreement_chart(wo.issue_agreement("GBR", years=1985)).to_dict()["title"]
@@ -90,8 +90,8 @@ def issue_agreement_chart(table: pd.DataFrame, coverage: pd.DataFrame | None = N
           "wo.issue_agreement(...)")
     coded = table.loc[table["coded"], ["year", "issue_label", "share", "country", "n_both"]].assign(kind="vote")
     labels = list(dict.fromkeys(coded["issue_label"]))
-    if coverage is not None:
-        gaps = coverage.loc[coverage["coded"] == 0, ["year"]]
+    if coded_per_year is not None:
+        gaps = coded_per_year.loc[coded_per_year["coded"] == 0, ["year"]]
         gaps = gaps.merge(pd.DataFrame({"issue_label": labels}), how="cross").assign(kind="gap", end=lambda d: d["year"] + 1)
         coded = pd.concat([coded, gaps], ignore_index=True)
     lines = alt.Chart().transform_filter(alt.datum.kind == "vote").mark_line(point=alt.OverlayMarkDef(size=12)).encode(

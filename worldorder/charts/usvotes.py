@@ -4,10 +4,12 @@ the three coincidence formulas, and the focus votes at a glance.
 
 from __future__ import annotations
 
+import difflib
+
 import altair as alt
 import pandas as pd
 
-from worldorder import names, order, pairs
+from worldorder import pairs
 from worldorder.charts import theme
 from worldorder.charts.theme import CATEGORY_SHAPES, LINE_DASHES
 from worldorder.vocab import TOTAL_COLUMNS, VOTE_LABELS
@@ -26,9 +28,17 @@ def _marker(year: float, text: str, align: str = "left", y: int = 8) -> alt.Laye
 
 
 def us_agreement_chart(table: pd.DataFrame) -> alt.LayerChart:
-    """Lines of the yearly share of identical votes with the USA, with the Cold War's end and the partial last year marked."""
+    """Lines of the yearly share of identical votes with the USA (``table = wo.us_agreement(partners)``), with the
+    Cold War's end and the partial last year marked from the facts the table carries in ``table.attrs``.
+
+    >>> us_agreement_chart(pd.DataFrame({"year": [2023], "country": ["France"], "share": [0.7]}))
+    Traceback (most recent call last):
+    ...
+    ValueError: us_agreement_chart draws the table wo.us_agreement(partners) gives, which carries the years to mark in table.attrs; this table lacks ['cold_war_end', 'last_full_year', 'scrape_last']: for example us_agreement_chart(wo.us_agreement(['UK', 'Russia'])).
+    """
+    marks = _agreement_marks(table)
     domain = list(dict.fromkeys(table["country"]))
-    last_day = order.coverage()["scrape_last"]
+    last_day = marks["scrape_last"]
     last_year = last_day.year
     base = alt.Chart(table).encode(
         x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(nice=False)),
@@ -45,16 +55,29 @@ def us_agreement_chart(table: pd.DataFrame) -> alt.LayerChart:
     points = base.mark_point(size=14, filled=True).encode(
         shape=alt.Shape("country:N", title="Country",
                         scale=alt.Scale(domain=domain, range=(CATEGORY_SHAPES * 2)[: len(domain)])))
-    end = order.cold_war_end()
+    end = marks["cold_war_end"]
     markers = _marker(end, f"USSR seat passes to Russia ({end})") + _marker(
         last_year, f"{last_year}: votes to {last_day:%d %b} only", align="right", y=24)
-    final = table[table["year"] == min(order.last_full_year(), table["year"].max())].sort_values("share")
+    final = table[table["year"] == min(marks["last_full_year"], table["year"].max())].sort_values("share")
     description = (f"Share of identical GA votes with the USA, {table['year'].min()}–{table['year'].max()}; "
                    f"in {final['year'].iloc[0]} {final['country'].iloc[-1]} agreed most "
                    f"({final['share'].iloc[-1]:.0%}) and {final['country'].iloc[0]} least ({final['share'].iloc[0]:.0%}).")
     chart = (lines + points + markers).properties(width=680, height=320)
     return theme.finish(chart, "How often did they vote like the United States?", description,
                         subtitle="Recorded General Assembly votes; abstaining counts as a vote, absence does not")
+
+
+AGREEMENT_MARKS = ("cold_war_end", "last_full_year", "scrape_last")
+
+
+def _agreement_marks(table: pd.DataFrame) -> dict:
+    """The years :func:`us_agreement_chart` marks, as ``wo.us_agreement`` stores them in ``table.attrs``."""
+    missing = [k for k in AGREEMENT_MARKS if k not in getattr(table, "attrs", {})]
+    if missing:
+        raise ValueError(f"us_agreement_chart draws the table wo.us_agreement(partners) gives, which carries the "
+                         f"years to mark in table.attrs; this table lacks {missing}: "
+                         "for example us_agreement_chart(wo.us_agreement(['UK', 'Russia'])).")
+    return {k: table.attrs[k] for k in AGREEMENT_MARKS}
 
 
 def _dot_stacks(table: pd.DataFrame, highlight: list[str]) -> pd.DataFrame:
@@ -68,11 +91,23 @@ def _dot_stacks(table: pd.DataFrame, highlight: list[str]) -> pd.DataFrame:
 
 
 def us_rank_chart(ranks: pd.DataFrame, highlight=("GBR", "FRA", "ISR", "IND", "CHN", "RUS")) -> alt.FacetChart:
-    """A dot per member, placed by its share of identical votes with the USA, one row per year."""
-    codes = names.country_keys(list(highlight))
+    """A dot per member, placed by its share of identical votes with the USA, one row per year.
+
+    ``ranks`` holds ``wo.us_rank(year)`` tables with a ``year`` column; ``highlight`` names members by the ISO3
+    codes of its ``iso3`` column (``wo.country_keys([...])`` turns names into codes), each drawn in its own
+    colour and shape under the name the table gives it.
+
+    >>> ranks = pd.DataFrame({"year": [2023], "iso3": ["GBR"], "country": ["United Kingdom (GBR)"], "share": [0.7]})
+    >>> us_rank_chart(ranks, highlight=["United Kingdom"])
+    Traceback (most recent call last):
+    ...
+    ValueError: us_rank_chart highlights members by the ISO3 codes of the table's iso3 column, and 'United Kingdom' is not one of them. wo.country_keys(['United Kingdom']) turns names into codes.
+    """
+    codes = _highlight_keys(ranks, highlight)
     years = list(dict.fromkeys(ranks["year"]))
     dots = pd.concat([_dot_stacks(ranks[ranks["year"] == y], codes) for y in years], ignore_index=True)
-    named = list(dict.fromkeys(names.country_label(c) for c in codes))
+    labels = ranks.drop_duplicates("iso3").set_index("iso3")["country"]
+    named = list(dict.fromkeys(labels[c] for c in codes))
     domain = named + [OTHERS]
     dots = dots.sort_values("group", key=lambda g: g != OTHERS, kind="stable")  # named countries drawn on top
     base = alt.Chart().encode(
@@ -97,6 +132,19 @@ def us_rank_chart(ranks: pd.DataFrame, highlight=("GBR", "FRA", "ISR", "IND", "C
                    + ", ".join(f"{medians[y]:.0%} of the time in {y}" for y in years) + ".")
     return theme.finish(chart, "Where does everyone else stand?", description,
                         subtitle="One dot per member; named countries have their own colour and shape")
+
+
+def _highlight_keys(ranks: pd.DataFrame, highlight) -> list[str]:
+    """The highlighted members' codes, each checked against the table (names are resolved by the caller)."""
+    codes = [highlight] if isinstance(highlight, str) else list(highlight)
+    known = list(dict.fromkeys(ranks["iso3"]))
+    for code in codes:
+        if code not in known:
+            close = difflib.get_close_matches(str(code).upper(), known, n=3)
+            hint = f" Did you mean {', '.join(close)}?" if close else ""
+            raise ValueError(f"us_rank_chart highlights members by the ISO3 codes of the table's iso3 column, and "
+                             f"{code!r} is not one of them.{hint} wo.country_keys([{code!r}]) turns names into codes.")
+    return list(dict.fromkeys(codes))
 
 
 def coincidence_chart(table: pd.DataFrame) -> alt.LayerChart:
