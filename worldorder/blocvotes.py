@@ -183,13 +183,9 @@ def _names_by_cell(long: _Long, rows: np.ndarray, cells: int) -> list[str]:
     return [", ".join(labels) for labels in found]
 
 
-def _all_bloc_votes(blocs, resolutions) -> pd.DataFrame:
-    """Every bloc × vote, bloc by bloc; row i is the ``cell`` i of :func:`member_votes`."""
-    return _grid(*_keys(blocs, resolutions))
-
-
 def _grid(blocs: tuple, symbols: tuple, **columns) -> pd.DataFrame:
-    """Every bloc × vote (bloc, resolution, short, body, date), then ``columns``: one row per cell."""
+    """Every bloc × vote (bloc, resolution, short, body, date), bloc by bloc, then ``columns``: row i is the ``cell``
+    i of :func:`member_votes`."""
     votes = _vote_table(symbols)
     which = np.tile(np.arange(len(votes)), len(blocs))
     return pd.DataFrame({"bloc": np.repeat(np.array([str(b) for b in blocs], dtype=object), len(votes)),
@@ -312,20 +308,23 @@ def defectors(blocs, resolutions, include_absent: bool = False) -> pd.DataFrame:
     majority_size ("29 of 31 cast").
     """
     keys = _keys(blocs, resolutions)
-    long, counts = _member_votes(*keys), _bloc_counts(*keys)
-    majority_of = counts["majority"].to_numpy()[long["cell"].to_numpy(dtype=np.int64)]
-    vote = long["vote"].to_numpy()
-    broke = pd.notna(majority_of) & pd.notna(vote) & (vote != majority_of)
+    long, counts = _long(*keys), _bloc_counts(*keys)
+    majority_of = np.array([CODES.index(m) if m is not None else -1 for m in counts["majority"].tolist()])[long.cell]
+    broke = (majority_of >= 0) & (long.vote >= 0) & (long.vote != majority_of)
     if not include_absent:
-        broke &= np.isin(vote, CAST)
-    out = long[broke].copy()
-    out["vote_label"] = out["vote"].map(VOTE_LABELS)
-    out["majority"] = majority_of[broke]
-    out["majority_label"] = out["majority"].map(VOTE_LABELS)
-    top = counts[list(CAST)].max(axis=1).astype(str) + " of " + counts["cast"].astype(str) + " cast"
-    out["majority_size"] = top.to_numpy()[out["cell"].to_numpy(dtype=np.int64)]
-    return out[["bloc", "resolution", "short", "date", "iso3", "country", "vote", "vote_label", "majority",
-                "majority_label", "majority_size"]].reset_index(drop=True)
+        broke &= np.isin(long.vote, [CODES.index(c) for c in CAST])
+    rows = np.flatnonzero(broke)
+    table = _member_votes(*keys)
+    labels = np.array([VOTE_LABELS[c] for c in CODES], dtype=object)
+    cast = np.stack([counts[c].to_numpy() for c in CAST], axis=1)
+    size = np.array([f"{top} of {n} cast" for top, n in zip(cast.max(axis=1).tolist(), cast.sum(axis=1).tolist())],
+                    dtype=object)
+    return pd.DataFrame({
+        **{c: table[c].array.take(rows) for c in ("bloc", "resolution", "short", "date", "iso3", "country", "vote")},
+        "vote_label": pd.array(labels[long.vote[rows]], dtype="str"),
+        "majority": np.array(CODES, dtype=object)[majority_of[rows]],
+        "majority_label": pd.array(labels[majority_of[rows]], dtype="str"),
+        "majority_size": size[long.cell[rows]]})
 
 
 def defectors_table(blocs, resolutions, include_absent: bool = False) -> pd.DataFrame:
@@ -369,9 +368,13 @@ def notes(blocs, resolutions) -> list[str]:
 
 
 def most_divided(table: pd.DataFrame) -> str:
-    scored = table.assign(ai=agreement_index(table["Y"], table["N"], table["A"])).dropna(subset=["ai"])
-    if scored.empty:
+    """A sentence naming the most divided and the most united bloc on a vote (lowest and highest Agreement Index)."""
+    y, n, a = (table[c].to_numpy() for c in ("Y", "N", "A"))
+    ai = agreement_index(y, n, a)
+    if np.isnan(ai).all():
         return "None of the chosen blocs cast a vote on the chosen votes."
-    low, high = scored.loc[scored["ai"].idxmin()], scored.loc[scored["ai"].idxmax()]
-    return (f"The most divided was {low.bloc} on {low.short} (Agreement Index {low.ai:.2f}: "
-            f"{low.Y} yes, {low.N} no, {low.A} abstain); the most united {high.bloc} on {high.short} ({high.ai:.2f}).")
+    low, high = int(np.nanargmin(ai)), int(np.nanargmax(ai))  # the first of equals, as idxmin and idxmax
+    bloc, short = table["bloc"].to_numpy(), table["short"].to_numpy()
+    return (f"The most divided was {bloc[low]} on {short[low]} (Agreement Index {ai[low]:.2f}: "
+            f"{y[low]} yes, {n[low]} no, {a[low]} abstain); the most united {bloc[high]} on {short[high]} "
+            f"({ai[high]:.2f}).")
