@@ -7,9 +7,10 @@ cleared before each change ("cold").
 Cold clears every memo that holds a result of the chosen blocs and votes (:data:`PER_CHANGE`): the vote
 table, the member rows, the counts and the roll calls. What does not depend on the choice stays loaded, as it
 does in a learner's kernel after the first view: the data files, the chart templates, each country's label,
-UN status and admission date (``blocvotes._seats``), each bloc's membership spells as arrays
-(``membership._counted_spells``; the members on each vote's date are computed from them on every change) and
-the symbol → row index of the record.
+UN status and admission date (``blocvotes._seats``), the four columns of the record the vote table is cut from
+(``blocvotes._vote_columns``), each bloc's membership spells (``membership._spells_of``, and as arrays
+``membership._counted_spells``: the members on each vote's date are computed from them on every change) and the
+symbol → row index of the record. Membership answers by day (``membership.members_on``) are not used by a redraw.
 """
 
 from __future__ import annotations

@@ -333,7 +333,8 @@ def _reference_member_votes(blocs, symbols) -> pd.DataFrame:
                 members = sorted(bloc.members)
             else:
                 mine = spells[(spells["bloc"] == bloc) & (spells["joined_precision"] != "disputed")]
-                active = (mine["joined_date"] <= vote.date) & (mine["left_date"].isna() | (vote.date <= mine["left_date"]))
+                left = mine["left_date"]
+                active = (mine["joined_date"] <= vote.date) & (left.isna() | (vote.date <= left))
                 members = sorted(set(mine.loc[active, "iso3"]))
             for iso3 in members:
                 code = cast.get((vote.resolution, iso3))

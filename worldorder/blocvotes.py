@@ -119,7 +119,7 @@ def _long(blocs: tuple, symbols: tuple) -> _Long:
 
 
 def _status(vote_of: np.ndarray, seat: np.ndarray, vote: np.ndarray, votes: pd.DataFrame) -> np.ndarray:
-    """Why each member has the vote it has (a position in STATUSES), in the order STATUSES lists them."""
+    """Why each member has the vote it has: the first of STATUSES whose rule holds (a position in STATUSES)."""
     _, _, outside, admitted = _seats()
     day = votes["date"].to_numpy()[vote_of]
     cast = [CODES.index(c) for c in CAST]
@@ -141,8 +141,8 @@ def _member_votes(blocs: tuple, symbols: tuple) -> pd.DataFrame:
     return pd.DataFrame({
         "bloc": np.array([str(b) for b in blocs], dtype=object)[bloc], **column,
         "date": votes["date"].to_numpy()[vote_of], "iso3": codes[long.seat], "country": labels[long.seat],
-        "vote": np.array([*CODES, None], dtype=object)[long.vote], "status": np.array(STATUSES, dtype=object)[long.status],
-        "cell": long.cell.astype(np.int64)})
+        "vote": np.array([*CODES, None], dtype=object)[long.vote],
+        "status": np.array(STATUSES, dtype=object)[long.status], "cell": long.cell.astype(np.int64)})
 
 
 # ---------------------------------------------------------------- how each bloc voted
@@ -171,7 +171,7 @@ def _bloc_counts(blocs: tuple, symbols: tuple) -> pd.DataFrame:
     return table
 
 
-for _cached in (_vote_table, _vote_columns, _cast_on, _seats, _long, _member_votes, _bloc_counts):  # all derived from the data
+for _cached in (_vote_table, _vote_columns, _cast_on, _seats, _long, _member_votes, _bloc_counts):  # from the data
     data.on_clear(_cached.cache_clear)
 
 
@@ -202,9 +202,11 @@ def majority(counts: pd.DataFrame) -> pd.Series:
 
 def _majority(cast: np.ndarray) -> np.ndarray:
     """:func:`majority` of an array of Y, N, A counts (one row per bloc and vote)."""
-    top = cast.max(axis=1) if len(cast) else np.zeros(0, dtype=cast.dtype)
+    if not len(cast):
+        return np.zeros(0, dtype=object)
+    top = cast.max(axis=1)
     unique_top = (cast == top[:, None]).sum(axis=1) == 1
-    winner = np.array(CAST, dtype=object)[cast.argmax(axis=1)] if len(cast) else np.zeros(0, dtype=object)
+    winner = np.array(CAST, dtype=object)[cast.argmax(axis=1)]
     return np.where((top > 0) & unique_top, winner, None)
 
 

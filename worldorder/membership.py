@@ -87,8 +87,9 @@ def members_on_days(bloc, days) -> list[np.ndarray]:
 
     Every counted spell against every day in one step.
 
-    >>> [list(m) for m in members_on_days("NATO", pd.to_datetime(["1949-12-31", "1952-03-01"]).to_numpy())]
-    [['BEL', 'CAN', 'DNK', 'FRA', 'GBR', 'ISL', 'ITA', 'LUX', 'NLD', 'NOR', 'PRT', 'USA'], ['BEL', 'CAN', 'DNK', 'FRA', 'GBR', 'GRC', 'ISL', 'ITA', 'LUX', 'NLD', 'NOR', 'PRT', 'TUR', 'USA']]
+    >>> before, after = members_on_days("NATO", pd.to_datetime(["1949-12-31", "1952-03-01"]))
+    >>> list(before), sorted(set(after) - set(before))
+    (['BEL', 'CAN', 'DNK', 'FRA', 'GBR', 'ISL', 'ITA', 'LUX', 'NLD', 'NOR', 'PRT', 'USA'], ['GRC', 'TUR'])
     """
     if isinstance(bloc, names.CustomBloc):
         return [np.array(sorted(bloc.members), dtype=object) for _ in days]
