@@ -316,3 +316,57 @@ def test_the_bloc_charts_draw_the_table_they_are_given_and_query_nothing(monkeyp
         chart = getattr(bloc_charts, name)(table)
         assert chart.to_dict()["description"] and table.equals(before), name
     assert "pairs of members" in str(bloc_charts.bloc_agreement_chart(tables["bloc_agreement_chart"]).title)
+
+
+# ---------------------------------------------------------------- the member rows against a plain reference
+
+
+def _reference_member_votes(blocs, symbols) -> pd.DataFrame:
+    """member_votes computed the plain way: spells filtered row by row, votes from wo.votes, one row at a time."""
+    spells, info = wo.data.spells(), wo.countries().set_index("iso3")
+    votes = wo.resolutions(resolutions=symbols)  # date order
+    cast = {(r, c): v for r, c, v in wo.votes(resolutions=symbols)[["resolution", "iso3", "vote"]].to_numpy()}
+    rows = []
+    for bloc in blocs:
+        for vote in votes.itertuples():
+            if isinstance(bloc, wo.names.CustomBloc):
+                members = sorted(bloc.members)
+            else:
+                mine = spells[(spells["bloc"] == bloc) & (spells["joined_precision"] != "disputed")]
+                left = mine["left_date"]
+                active = (mine["joined_date"] <= vote.date) & (left.isna() | (vote.date <= left))
+                members = sorted(set(mine.loc[active, "iso3"]))
+            for iso3 in members:
+                code = cast.get((vote.resolution, iso3))
+                admitted = info.loc[iso3, "admission_date"]
+                status = ("voted" if code in ("Y", "N", "A") else "did not vote" if code == "X"
+                          else "not a UN member" if info.loc[iso3, "status"] in ("observer", "non-member")
+                          else "not on the Security Council" if vote.body == "SC"
+                          else "not a UN member yet" if pd.notna(admitted) and admitted > vote.date
+                          else "no row in the roll call")
+                rows.append((str(bloc), vote.resolution, vote.short, vote.body, vote.date, iso3,
+                             blocvotes.member_label(iso3), code, status))
+    return pd.DataFrame(rows, columns=["bloc", "resolution", "short", "body", "date", "iso3", "country", "vote",
+                                       "status"])
+
+
+def test_member_rows_match_a_plain_reference_on_votes_of_every_decade():
+    """Issue 19: the member rows are built from arrays; the plain way must give the same rows, including blocs
+    with no members that day (EU in 1946, Warsaw Pact in 2020), observers and non-members (PSE, ESH), seats
+    that are gone (DDR), members not admitted yet, and Security Council votes (most members off the Council)."""
+    table = wo.resolutions()
+    edges = table[table["date"].isin(pd.to_datetime(["1960-09-20", "1990-09-24", "2016-10-13", "2020-01-31"]))]
+    symbols = (table.groupby([table["year"] // 10, "body"])["resolution"].first().tolist()
+               + edges.groupby("date")["resolution"].first().tolist()  # a join, a last day, an admission that day
+               + ["A/RES/997(ES-I)", "A/RES/ES-11/7", "S/RES/2774 (2025)"])
+    odd = wo.custom_bloc("Odd", ["Palestine", "Western Sahara", "East Germany", "USA"])
+    blocs = ["NATO", "EU", "Warsaw Pact", "Arab League", "AU", "African Group", "Commonwealth", "G20", "WEOG", odd]
+    found = blocvotes.member_votes(blocs, symbols)
+    expected = _reference_member_votes(blocs, symbols)
+    assert len(found) == len(expected) > 2000
+    pd.testing.assert_frame_equal(found[expected.columns], expected, check_dtype=False)
+    assert set(found["status"]) == set(blocvotes.STATUSES)  # every path of the status rule is taken
+    assert {"PSE", "ESH", "DDR"} <= set(found.loc[found["vote"].isna(), "iso3"])
+    counts = blocvotes.bloc_counts(blocs, symbols)
+    assert counts["members"].tolist() == [((found["cell"] == i).sum()) for i in range(len(counts))]
+    assert (counts["members"] == 0).any() and counts.loc[counts["bloc"] == "Warsaw Pact", "members"].iloc[-1] == 0

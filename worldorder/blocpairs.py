@@ -17,9 +17,19 @@ import numpy as np
 import pandas as pd
 
 from worldorder import names, pairs, record
-from worldorder.blocvotes import _all_bloc_votes, _cast_on, bloc_counts, member_votes, vote_list
+from worldorder.blocvotes import (
+    _bloc_counts,
+    _cast_on,
+    _grid,
+    _keys,
+    _long,
+    _seats,
+    bloc_counts,
+    member_votes,
+    vote_list,
+)
 from worldorder.names import CustomBloc
-from worldorder.vocab import CAST
+from worldorder.vocab import CAST, VOTE_CODES
 
 
 def _country_or_bloc(value):
@@ -84,10 +94,9 @@ def bloc_agreement(blocs, resolutions, method: str = "majority") -> pd.DataFrame
     chosen = names.bloc_keys(blocs)
     labels = [str(b) for b in chosen]
     if method == "majority":
-        wide = bloc_counts(chosen, resolutions).pivot(index="bloc", columns="resolution", values="majority")
-        wide = wide.reindex(labels)
-        codes = wide.to_numpy(dtype=object)
-        codes = np.where(pd.isna(codes), "", codes)
+        keys = _keys(chosen, resolutions)
+        majority = _bloc_counts(*keys)["majority"].to_numpy()  # bloc by bloc, votes in date order
+        codes = np.where(pd.isna(majority), "", majority).reshape(len(labels), len(keys[1]))
         n_both, identical = pairs.pair_counts(pd.DataFrame(codes, index=labels))
     elif method == "members":
         n_both, identical = _member_pair_counts(chosen, resolutions, labels)
@@ -137,16 +146,17 @@ def agreement_with(country, blocs, resolutions) -> pd.DataFrame:
     others_cast; NaN when the country did not cast a vote or no other member did).
     """
     iso3 = names.country(country)
-    long = member_votes(blocs, resolutions)
-    theirs = pd.Series({s: _cast_on(s).get(iso3) for s in vote_list(resolutions)["resolution"]}, dtype=object)
-    long["country_vote"] = long["resolution"].map(theirs)
-    others = long[(long["iso3"] != iso3) & long["vote"].isin(CAST)]
-    grouped = others.assign(same=others["vote"] == others["country_vote"]).groupby(["bloc", "resolution"])
-    summary = pd.DataFrame({"others_cast": grouped.size(), "same": grouped["same"].sum()})
-    table = _all_bloc_votes(blocs, resolutions).join(summary, on=["bloc", "resolution"])
-    table["country"] = names.country_label(iso3)
-    table["country_vote"] = table["resolution"].map(theirs)
-    table[["others_cast", "same"]] = table[["others_cast", "same"]].fillna(0).astype(int)
-    country_cast = table["country_vote"].isin(CAST) & (table["others_cast"] > 0)
-    table["share"] = (table["same"] / table["others_cast"]).where(country_cast)
+    keys = _keys(blocs, resolutions)
+    long, vote_of = _long(*keys), np.tile(np.arange(len(keys[1])), len(keys[0]))  # each cell's vote
+    theirs = np.array([_cast_on(s).get(iso3) for s in keys[1]], dtype=object)
+    code = {c: i for i, c in enumerate(VOTE_CODES)}
+    their_code = np.array([code.get(v, -1) for v in theirs])
+    others = (_seats()[0][long.seat] != iso3) & np.isin(long.vote, [code[c] for c in CAST])
+    others_cast = np.bincount(long.cell[others], minlength=len(vote_of))
+    same = np.bincount(long.cell[others & (long.vote == their_code[long.cell % len(keys[1])])], minlength=len(vote_of))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(np.isin(their_code, [code[c] for c in CAST])[vote_of] & (others_cast > 0),
+                         same / others_cast, np.nan)
+    table = _grid(*keys, country=names.country_label(iso3), country_vote=theirs[vote_of], others_cast=others_cast,
+                  same=same, share=share)
     return table[["bloc", "resolution", "short", "date", "country", "country_vote", "others_cast", "same", "share"]]

@@ -20,6 +20,7 @@ counts for NATO on 24 February 2025 but not on 2 March 2022, and a 1956 vote use
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -39,11 +40,15 @@ def vote_list(resolutions) -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=256)
 def _vote_table(symbols: tuple[str, ...]) -> pd.DataFrame:
-    table = data.resolution_table()
-    found = table[table["resolution"].isin(symbols)][["resolution", "short", "body", "date"]].reset_index(drop=True)
-    found["resolution"] = found["resolution"].astype(str)
-    found["body"] = found["body"].astype(str)
-    return found
+    rows = np.sort([record.row_of(s) for s in symbols])  # the record is in date order: so is this
+    return _vote_columns().iloc[rows].reset_index(drop=True)
+
+
+@functools.cache
+def _vote_columns() -> pd.DataFrame:
+    """resolution, short, body and date of every recorded vote (made once per load)."""
+    found = data.resolution_table()[["resolution", "short", "body", "date"]]
+    return found.assign(resolution=found["resolution"].astype(str), body=found["body"].astype(str))
 
 
 @functools.lru_cache(maxsize=512)
@@ -53,12 +58,13 @@ def _cast_on(symbol: str) -> dict[str, str]:
 
 
 @functools.cache
-def _labels() -> dict[str, str]:
-    return {iso3: member_label(iso3) for iso3 in data.countries()["iso3"]}
-
-
-for _cached in (_vote_table, _cast_on, _labels):
-    data.on_clear(_cached.cache_clear)
+def _seats() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every country code in the data, sorted, with its label, whether it is outside the UN (an observer or a
+    non-member) and its admission date: made once per load, whatever blocs and votes are chosen."""
+    info = data.countries().sort_values("iso3")
+    codes = info["iso3"].to_numpy(dtype=object)
+    return (codes, np.array([member_label(c) for c in codes], dtype=object),
+            info["status"].isin(["observer", "non-member"]).to_numpy(dtype=bool), info["admission_date"].to_numpy())
 
 
 def member_label(iso3: str) -> str:
@@ -70,7 +76,7 @@ def member_label(iso3: str) -> str:
 
 def _keys(blocs, resolutions) -> tuple[tuple, tuple[str, ...]]:
     """Hashable, resolved forms of the arguments (so results can be memoised)."""
-    return tuple(names.bloc_keys(blocs)), tuple(vote_list(resolutions)["resolution"])
+    return tuple(names.bloc_keys(blocs)), tuple(_vote_table(tuple(names.resolution_keys(resolutions)))["resolution"])
 
 
 def member_votes(blocs, resolutions) -> pd.DataFrame:
@@ -84,31 +90,59 @@ def member_votes(blocs, resolutions) -> pd.DataFrame:
     return _member_votes(*_keys(blocs, resolutions)).copy()
 
 
+STATUSES = ("voted", "did not vote", "not a UN member", "not on the Security Council", "not a UN member yet",
+            "no row in the roll call")
+
+
+class _Long(NamedTuple):
+    """The rows of :func:`member_votes` as arrays: ``cell`` (row of :func:`bloc_counts`), ``seat`` (position in
+    :func:`_seats`), ``vote`` (position in CODES, -1 for no row) and ``status`` (position in STATUSES)."""
+
+    cell: np.ndarray
+    seat: np.ndarray
+    vote: np.ndarray
+    status: np.ndarray
+
+
+@functools.lru_cache(maxsize=64)
+def _long(blocs: tuple, symbols: tuple) -> _Long:
+    votes = _vote_table(symbols)
+    days, codes = votes["date"].to_numpy(), _seats()[0]
+    members = [m for bloc in blocs for m in membership.members_on_days(bloc, days)]  # bloc by bloc, votes in order
+    cell = np.repeat(np.arange(len(members)), [len(m) for m in members])
+    found = np.concatenate(members) if len(cell) else np.array([], dtype=object)
+    seat = np.searchsorted(codes, found)
+    if len(seat) and (seat.max() >= len(codes) or (codes[seat] != found).any()):
+        raise ValueError(f"A bloc member has no row in countries.csv: {sorted(set(found) - set(codes))}.")
+    vote = record.roll_call_codes(symbols, codes)[cell % len(votes), seat]
+    return _Long(cell, seat, vote, _status(cell % len(votes), seat, vote, votes))
+
+
+def _status(vote_of: np.ndarray, seat: np.ndarray, vote: np.ndarray, votes: pd.DataFrame) -> np.ndarray:
+    """Why each member has the vote it has: the first of STATUSES whose rule holds (a position in STATUSES)."""
+    _, _, outside, admitted = _seats()
+    day = votes["date"].to_numpy()[vote_of]
+    cast = [CODES.index(c) for c in CAST]
+    not_yet = ~np.isnat(admitted[seat]) & (admitted[seat] > day)
+    return np.select([np.isin(vote, cast), vote == CODES.index("X"), outside[seat],
+                      (votes["body"].to_numpy() == "SC")[vote_of], not_yet], range(5), default=5).astype(np.int8)
+
+
 @functools.lru_cache(maxsize=64)
 def _member_votes(blocs: tuple, symbols: tuple) -> pd.DataFrame:
-    votes = _vote_table(symbols)
-    labels = _labels()
-    rows = [(i * len(votes) + j, str(bloc), vote.resolution, vote.short, vote.body, vote.date, iso3,
-             labels[iso3], _cast_on(vote.resolution).get(iso3))
-            for i, bloc in enumerate(blocs) for j, vote in enumerate(votes.itertuples())
-            for iso3 in membership.members_on(bloc, vote.date)]
-    columns = ["cell", "bloc", "resolution", "short", "body", "date", "iso3", "country", "vote"]
-    table = pd.DataFrame(rows, columns=columns)
-    table["date"] = pd.to_datetime(table["date"])
-    table["status"] = _status(table)
-    return table[["bloc", "resolution", "short", "body", "date", "iso3", "country", "vote", "status", "cell"]]
-
-
-def _status(table: pd.DataFrame) -> pd.Series:
-    info = data.countries().set_index("iso3")
-    outside = table["iso3"].map(info["status"]).isin(["observer", "non-member"])
-    admitted = table["iso3"].map(info["admission_date"])
-    not_yet = admitted.notna() & (admitted > table["date"])
-    status = np.select(
-        [table["vote"].isin(CAST), table["vote"].eq("X"), outside, table["body"].eq("SC"), not_yet],
-        ["voted", "did not vote", "not a UN member", "not on the Security Council", "not a UN member yet"],
-        default="no row in the roll call")
-    return pd.Series(status, index=table.index)
+    long, votes = _long(blocs, symbols), _vote_table(symbols)
+    codes, labels = _seats()[:2]
+    if not len(long.cell):  # nobody: the column types pandas gives a table with no rows
+        table = pd.DataFrame(columns=["bloc", "resolution", "short", "body", "date", "iso3", "country", "vote",
+                                      "status", "cell"])
+        return table.assign(date=pd.to_datetime(table["date"]), status=pd.Series([], dtype="str"))
+    bloc, vote_of = np.divmod(long.cell, len(votes))
+    column = {c: votes[c].to_numpy(dtype=object)[vote_of] for c in ("resolution", "short", "body")}
+    return pd.DataFrame({
+        "bloc": np.array([str(b) for b in blocs], dtype=object)[bloc], **column,
+        "date": votes["date"].to_numpy()[vote_of], "iso3": codes[long.seat], "country": labels[long.seat],
+        "vote": np.array([*CODES, None], dtype=object)[long.vote],
+        "status": np.array(STATUSES, dtype=object)[long.status], "cell": long.cell.astype(np.int64)})
 
 
 # ---------------------------------------------------------------- how each bloc voted
@@ -127,28 +161,35 @@ def bloc_counts(blocs, resolutions) -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=64)
 def _bloc_counts(blocs: tuple, symbols: tuple) -> pd.DataFrame:
-    long = _member_votes(blocs, symbols)
-    # every bloc × vote, even one with no members that day (the keys were resolved by _keys: not again)
-    table = _all_bloc_votes(names.BlocKeys(blocs), names.ResolutionKeys(symbols))
-    cell = long["cell"].to_numpy(dtype=np.int64)
-    table["members"] = np.bincount(cell, minlength=len(table))
-    for code in CODES:
-        table[code] = np.bincount(cell[(long["vote"] == code).to_numpy(dtype=bool)], minlength=len(table))
-    table["cast"] = table[list(CAST)].sum(axis=1)
-    table["not_listed"] = table["members"] - table[list(CODES)].sum(axis=1)
-    missing = long[long["vote"].isna()].groupby("cell")["country"].agg(", ".join)
-    table["not_listed_members"] = missing.reindex(range(len(table)), fill_value="").to_numpy()
-    table["majority"] = majority(table)
+    long, cells = _long(blocs, symbols), len(blocs) * len(symbols)
+    counts = {code: np.bincount(long.cell[long.vote == i], minlength=cells) for i, code in enumerate(CODES)}
+    members = np.bincount(long.cell, minlength=cells)
+    cast = counts["Y"] + counts["N"] + counts["A"]
+    table = _grid(blocs, symbols, members=members, **counts, cast=cast, not_listed=members - cast - counts["X"],
+                  not_listed_members=np.array(_names_by_cell(long, long.vote < 0, cells), dtype=object))
+    table["majority"] = pd.Series(_majority(np.stack([counts[c] for c in CAST], axis=1)), dtype=object)
     return table
 
 
-def _all_bloc_votes(blocs, resolutions) -> pd.DataFrame:
-    """Every bloc × vote, bloc by bloc; row i is the ``cell`` i of :func:`member_votes`."""
-    votes = vote_list(resolutions)
-    chosen = [str(b) for b in names.bloc_keys(blocs)]
-    table = votes.iloc[np.tile(np.arange(len(votes)), len(chosen))].reset_index(drop=True)
-    table.insert(0, "bloc", np.repeat(np.array(chosen, dtype=object), len(votes)))
-    return table
+for _cached in (_vote_table, _vote_columns, _cast_on, _seats, _long, _member_votes, _bloc_counts):  # from the data
+    data.on_clear(_cached.cache_clear)
+
+
+def _names_by_cell(long: _Long, rows: np.ndarray, cells: int) -> list[str]:
+    """The labels of the chosen rows of :func:`_long`, joined per cell in row order ("" where none)."""
+    found: list[list[str]] = [[] for _ in range(cells)]
+    for cell, label in zip(long.cell[rows].tolist(), _seats()[1][long.seat[rows]].tolist()):
+        found[cell].append(label)
+    return [", ".join(labels) for labels in found]
+
+
+def _grid(blocs: tuple, symbols: tuple, **columns) -> pd.DataFrame:
+    """Every bloc × vote (bloc, resolution, short, body, date), bloc by bloc, then ``columns``: row i is the ``cell``
+    i of :func:`member_votes`."""
+    votes = _vote_table(symbols)
+    which = np.tile(np.arange(len(votes)), len(blocs))
+    return pd.DataFrame({"bloc": np.repeat(np.array([str(b) for b in blocs], dtype=object), len(votes)),
+                         **{c: votes[c].to_numpy()[which] for c in votes.columns}, **columns})
 
 
 def majority(counts: pd.DataFrame) -> pd.Series:
@@ -156,11 +197,17 @@ def majority(counts: pd.DataFrame) -> pd.Series:
 
     None when nobody cast a vote or when two positions tie for most: a tied bloc has no majority.
     """
-    cast = counts[list(CAST)].to_numpy()
+    return pd.Series(_majority(counts[list(CAST)].to_numpy()), index=counts.index, dtype=object)
+
+
+def _majority(cast: np.ndarray) -> np.ndarray:
+    """:func:`majority` of an array of Y, N, A counts (one row per bloc and vote)."""
+    if not len(cast):
+        return np.zeros(0, dtype=object)
     top = cast.max(axis=1)
     unique_top = (cast == top[:, None]).sum(axis=1) == 1
     winner = np.array(CAST, dtype=object)[cast.argmax(axis=1)]
-    return pd.Series(np.where((top > 0) & unique_top, winner, None), index=counts.index, dtype=object)
+    return np.where((top > 0) & unique_top, winner, None)
 
 
 def bloc_split(blocs, resolutions) -> pd.DataFrame:
@@ -263,20 +310,23 @@ def defectors(blocs, resolutions, include_absent: bool = False) -> pd.DataFrame:
     majority_size ("29 of 31 cast").
     """
     keys = _keys(blocs, resolutions)
-    long, counts = _member_votes(*keys), _bloc_counts(*keys)
-    majority_of = counts["majority"].to_numpy()[long["cell"].to_numpy(dtype=np.int64)]
-    vote = long["vote"].to_numpy()
-    broke = pd.notna(majority_of) & pd.notna(vote) & (vote != majority_of)
+    long, counts = _long(*keys), _bloc_counts(*keys)
+    majority_of = np.array([CODES.index(m) if m is not None else -1 for m in counts["majority"].tolist()])[long.cell]
+    broke = (majority_of >= 0) & (long.vote >= 0) & (long.vote != majority_of)
     if not include_absent:
-        broke &= np.isin(vote, CAST)
-    out = long[broke].copy()
-    out["vote_label"] = out["vote"].map(VOTE_LABELS)
-    out["majority"] = majority_of[broke]
-    out["majority_label"] = out["majority"].map(VOTE_LABELS)
-    top = counts[list(CAST)].max(axis=1).astype(str) + " of " + counts["cast"].astype(str) + " cast"
-    out["majority_size"] = top.to_numpy()[out["cell"].to_numpy(dtype=np.int64)]
-    return out[["bloc", "resolution", "short", "date", "iso3", "country", "vote", "vote_label", "majority",
-                "majority_label", "majority_size"]].reset_index(drop=True)
+        broke &= np.isin(long.vote, [CODES.index(c) for c in CAST])
+    rows = np.flatnonzero(broke)
+    table = _member_votes(*keys)
+    labels = np.array([VOTE_LABELS[c] for c in CODES], dtype=object)
+    cast = np.stack([counts[c].to_numpy() for c in CAST], axis=1)
+    size = np.array([f"{top} of {n} cast" for top, n in zip(cast.max(axis=1).tolist(), cast.sum(axis=1).tolist())],
+                    dtype=object)
+    return pd.DataFrame({
+        **{c: table[c].array.take(rows) for c in ("bloc", "resolution", "short", "date", "iso3", "country", "vote")},
+        "vote_label": pd.array(labels[long.vote[rows]], dtype="str"),
+        "majority": np.array(CODES, dtype=object)[majority_of[rows]],
+        "majority_label": pd.array(labels[majority_of[rows]], dtype="str"),
+        "majority_size": size[long.cell[rows]]})
 
 
 def defectors_table(blocs, resolutions, include_absent: bool = False) -> pd.DataFrame:
@@ -295,31 +345,38 @@ def defectors_table(blocs, resolutions, include_absent: bool = False) -> pd.Data
 
 def notes(blocs, resolutions) -> list[str]:
     """Plain sentences about gaps: blocs with no members on a date, members not in a roll call, blocs that did not vote."""
-    table = bloc_counts(blocs, resolutions)
-    long = member_votes(blocs, resolutions)
-    off_council = long[long["status"] == "not on the Security Council"].groupby(["bloc", "resolution"]).size()
-    outside = long[long["status"].isin(["not a UN member", "not a UN member yet", "no row in the roll call"])]
-    outside = outside.groupby(["bloc", "resolution"])["country"].agg(", ".join)
+    keys = _keys(blocs, resolutions)
+    table, long = _bloc_counts(*keys), _long(*keys)
+    off_council = np.bincount(long.cell[long.status == STATUSES.index("not on the Security Council")],
+                              minlength=len(table))
+    outside = _names_by_cell(long, np.isin(long.status, [STATUSES.index(s) for s in (
+        "not a UN member", "not a UN member yet", "no row in the roll call")]), len(table))
     lines = []
-    for row in table.itertuples():
-        key, where = (row.bloc, row.resolution), f"{row.short} ({membership.long_date(row.date)})"
-        if row.members == 0:
-            lines.append(membership.why_empty(row.bloc, row.date) + f" So it has no votes on {row.short}.")
+    for i, (bloc, short, date, members, cast) in enumerate(zip(
+            table["bloc"].tolist(), table["short"].tolist(), table["date"], table["members"].tolist(),
+            table["cast"].tolist())):
+        where = f"{short} ({membership.long_date(date)})"
+        if members == 0:
+            lines.append(membership.why_empty(bloc, date) + f" So it has no votes on {short}.")
             continue
-        if key in off_council.index:
-            lines.append(f"{row.bloc} on {where}: {off_council[key]} of its {row.members} members were not on the "
+        if off_council[i]:
+            lines.append(f"{bloc} on {where}: {off_council[i]} of its {members} members were not on the "
                          "Security Council, so they had no vote.")
-        if key in outside.index:
-            lines.append(f"{row.bloc} on {where}: not in the roll call: {outside[key]}.")
-        if row.cast == 0:
-            lines.append(f"{row.bloc} on {where}: none of its members cast a vote, so its cohesion is undefined.")
+        if outside[i]:
+            lines.append(f"{bloc} on {where}: not in the roll call: {outside[i]}.")
+        if cast == 0:
+            lines.append(f"{bloc} on {where}: none of its members cast a vote, so its cohesion is undefined.")
     return lines
 
 
 def most_divided(table: pd.DataFrame) -> str:
-    scored = table.assign(ai=agreement_index(table["Y"], table["N"], table["A"])).dropna(subset=["ai"])
-    if scored.empty:
+    """A sentence naming the most divided and the most united bloc on a vote (lowest and highest Agreement Index)."""
+    y, n, a = (table[c].to_numpy() for c in ("Y", "N", "A"))
+    ai = agreement_index(y, n, a)
+    if np.isnan(ai).all():
         return "None of the chosen blocs cast a vote on the chosen votes."
-    low, high = scored.loc[scored["ai"].idxmin()], scored.loc[scored["ai"].idxmax()]
-    return (f"The most divided was {low.bloc} on {low.short} (Agreement Index {low.ai:.2f}: "
-            f"{low.Y} yes, {low.N} no, {low.A} abstain); the most united {high.bloc} on {high.short} ({high.ai:.2f}).")
+    low, high = int(np.nanargmin(ai)), int(np.nanargmax(ai))  # the first of equals, as idxmin and idxmax
+    bloc, short = table["bloc"].to_numpy(), table["short"].to_numpy()
+    return (f"The most divided was {bloc[low]} on {short[low]} (Agreement Index {ai[low]:.2f}: "
+            f"{y[low]} yes, {n[low]} no, {a[low]} abstain); the most united {bloc[high]} on {short[high]} "
+            f"({ai[high]:.2f}).")

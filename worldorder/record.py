@@ -165,16 +165,39 @@ def row_of(symbol: str) -> int:
     return _SEARCH[key][symbol]
 
 
+def _rows_of(row: int) -> np.ndarray | slice:
+    """Where one vote's seats lie in the vote arrays (sorted by ``row``: checked, not assumed)."""
+    arrays = data.vote_arrays()
+    rows = arrays["row"]
+    start, end = np.searchsorted(rows, np.array([row, row + 1], dtype=rows.dtype))  # same dtype: no copy of rows
+    if not (rows[start:end] == row).all():
+        return np.flatnonzero(rows == row)
+    return slice(start, end)
+
+
 def cast_on(symbol: str) -> dict[str, str]:
     """iso3 → vote code on one recorded vote (a full symbol), read straight from the vote arrays."""
-    arrays, row = data.vote_arrays(), row_of(symbol)
-    start, end = np.searchsorted(arrays["row"], [row, row + 1])
-    if not (arrays["row"][start:end] == row).all():  # the arrays are sorted by row; check rather than assume
-        chosen = np.flatnonzero(arrays["row"] == row)
-    else:
-        chosen = np.arange(start, end)
+    arrays = data.vote_arrays()
+    chosen = _rows_of(row_of(symbol))
     seats = np.asarray(arrays["iso3_names"], dtype=object)[arrays["iso3"][chosen]]
     return dict(zip(seats, np.asarray(VOTE_CODES, dtype=object)[arrays["vote"][chosen]]))
+
+
+def roll_call_codes(symbols, seats) -> np.ndarray:
+    """How each of ``seats`` (ISO3 codes) voted on each of ``symbols`` (full symbols), as a votes × seats array
+    of positions in ``VOTE_CODES`` (0 = Y ... 3 = X), and -1 where the seat has no row in that roll call.
+
+    >>> roll_call_codes(["A/RES/ES-11/7"], ["USA", "UKR", "PSE"]).tolist()
+    [[1, 0, -1]]
+    """
+    arrays = data.vote_arrays()
+    listed = {s: i for i, s in enumerate(arrays["iso3_names"])}
+    where = np.array([listed.get(s, -1) for s in seats], dtype=np.int64)  # -1: the extra column, never filled
+    codes = np.full((len(symbols), len(arrays["iso3_names"]) + 1), -1, dtype=np.int8)
+    for k, symbol in enumerate(symbols):
+        chosen = _rows_of(row_of(symbol))
+        codes[k, arrays["iso3"][chosen]] = arrays["vote"][chosen]
+    return codes[:, where]
 
 
 def _strings(codes: np.ndarray, labels) -> pd.Series:

@@ -39,9 +39,24 @@ def _template_name(template_key: tuple) -> str:
 
 
 def _with_data(template_key: tuple, data: pd.DataFrame, title, description: str):
-    """The template ``template_key`` with its data, title and one-sentence description."""
-    return _template(*template_key).properties(data=data, title=title, description=description,
-                                               usermeta={USERMETA: _template_name(template_key)})
+    """The template ``template_key`` with its data, title and one-sentence description.
+
+    The chart ``template.properties(data=..., title=..., ...)`` gives, without the cost of Altair re-checking
+    and deep-copying the whole template for every chart (some 6 ms a chart): see :func:`_fresh`.
+    """
+    return _fresh(_template(*template_key), data=data, title=title, description=description,
+                  usermeta={USERMETA: _template_name(template_key)})
+
+
+def _fresh(chart, **replace):
+    """A new chart object of ``chart``'s class with its properties and ``replace``: its lists (``layer``) and its
+    facet's ``spec`` are copied, so in-place changes such as ``chart += other`` never reach the template; the
+    layers themselves are shared, as Altair shares them (its methods copy a layer before changing it)."""
+    kwds = {k: list(v) if isinstance(v, list) else _fresh(v) if k == "spec" else v for k, v in chart._kwds.items()}
+    new = object.__new__(type(chart))
+    object.__setattr__(new, "_args", chart._args)
+    object.__setattr__(new, "_kwds", {**kwds, **replace})
+    return new
 
 
 @functools.cache
@@ -96,6 +111,26 @@ def _rank(values) -> dict:
     return {v: i for i, v in enumerate(dict.fromkeys(values))}
 
 
+def _ranks(column: pd.Series, order) -> np.ndarray:
+    """Each value's place in ``order`` (first appearance), as ``column.map(_rank(order))`` gives it."""
+    rank = _rank(order)
+    return np.array([rank.get(v, np.nan) for v in column.tolist()]) if len(column) else np.zeros(0, dtype=np.int64)
+
+
+def _by_date(table: pd.DataFrame, column: str) -> np.ndarray:
+    """``table[column]`` in date order (stable): ``table.sort_values("date", kind="stable")[column]``."""
+    return table[column].to_numpy()[np.argsort(table["date"].to_numpy(), kind="stable")]
+
+
+def _take(table: pd.DataFrame, columns: list[str], rows: np.ndarray) -> dict:
+    """Rows of some columns, each keeping its type (for a new table made in one step)."""
+    return {c: table[c].array.take(rows) for c in columns}
+
+
+def _text(values) -> pd.api.extensions.ExtensionArray:
+    return pd.array(np.asarray(values, dtype=object), dtype="str")
+
+
 def split_chart(counts: pd.DataFrame) -> alt.FacetChart:
     """Stacked bars of ``counts = wo.bloc_counts(blocs, votes)``: how each bloc split, one row of bars per vote.
 
@@ -105,8 +140,8 @@ def split_chart(counts: pd.DataFrame) -> alt.FacetChart:
     """
     wide = counts
     bars = _split_segments(wide)
-    bars["bloc_rank"] = bars["bloc"].map(_rank(wide["bloc"].astype(str)))
-    bars["vote_rank"] = bars["short"].map(_rank(wide.sort_values("date", kind="stable")["short"]))
+    bars["bloc_rank"] = _ranks(bars["bloc"], wide["bloc"].astype(str))
+    bars["vote_rank"] = _ranks(bars["short"], _by_date(wide, "short"))
     title = _title("How each bloc split, vote by vote",
                    "Bars run Yes, No, Abstain, Did not vote, Not in roll call; letters mark the votes")
     return _with_data(("split",), bars, title, blocvotes.most_divided(wide))
@@ -138,26 +173,24 @@ def _split_template() -> alt.FacetChart:
 def _split_segments(wide: pd.DataFrame) -> pd.DataFrame:
     """Bar segments (start, end, middle) per bloc and vote, including members not in the roll call."""
     parts = [*CODES, "not_listed"]
-    counts = wide[parts].to_numpy()
+    counts = np.stack([wide[c].to_numpy() for c in parts], axis=1)
     members = wide["members"].to_numpy()
     with np.errstate(invalid="ignore", divide="ignore"):
         shares = np.where(members[:, None] > 0, counts / members[:, None], 0.0)
     ends = shares.cumsum(axis=1)
-    rows = np.repeat(np.arange(len(wide)), len(parts))
-    bars = wide[["bloc", "short", "date", "members", "not_listed_members"]].iloc[rows].reset_index(drop=True)
-    codes = np.tile(np.array([*CODES, "–"], dtype=object), len(wide))
-    bars["vote"] = codes
-    bars["vote_label"] = np.tile(np.array(SPLIT_ORDER, dtype=object), len(wide))
-    bars["count"] = counts.ravel()
-    bars["share"] = shares.ravel()
-    bars["end"] = ends.ravel()
-    bars["start"] = bars["end"] - bars["share"]
-    bars["middle"] = (bars["start"] + bars["end"]) / 2
-    bars["letter"] = np.where(bars["share"] >= 0.08, codes + " " + bars["count"].astype(str), "")
-    bars["ink"] = np.where(np.isin(codes, ["Y", "N"]), theme.PAPER, theme.INK)
-    bars = bars[bars["count"] > 0]
-    return bars[["bloc", "short", "date", "vote", "vote_label", "count", "members", "share", "start", "end",
-                 "middle", "letter", "ink", "not_listed_members"]].reset_index(drop=True)
+    drawn = counts.ravel() > 0
+    rows = np.repeat(np.arange(len(wide)), len(parts))[drawn]
+    codes = np.tile(np.array([*CODES, "–"], dtype=object), len(wide))[drawn]
+    count, share, end = counts.ravel()[drawn], shares.ravel()[drawn], ends.ravel()[drawn]
+    start = end - share
+    taken = _take(wide, ["bloc", "short", "date", "members", "not_listed_members"], rows)
+    return pd.DataFrame({
+        "bloc": taken["bloc"], "short": taken["short"], "date": taken["date"], "vote": _text(codes),
+        "vote_label": _text(np.tile(np.array(SPLIT_ORDER, dtype=object), len(wide))[drawn]), "count": count,
+        "members": taken["members"], "share": share, "start": start, "end": end, "middle": (start + end) / 2,
+        "letter": _text([f"{c} {n}" if s >= 0.08 else "" for c, n, s in zip(codes, count.tolist(), share.tolist())]),
+        "ink": _text(np.where(np.isin(codes, ["Y", "N"]), theme.PAPER, theme.INK).astype(object)),
+        "not_listed_members": taken["not_listed_members"]})
 
 
 def _heat_template(x: str, x_title: str, y: str, value: str, legend: str, tooltip: tuple, width: int):
@@ -175,10 +208,8 @@ def _heat_template(x: str, x_title: str, y: str, value: str, legend: str, toolti
 
 
 def _heat_data(table: pd.DataFrame, value: str, x_order, y_order, x: str, y: str) -> pd.DataFrame:
-    table = table.assign(label=table[value].map(lambda v: "n/a" if pd.isna(v) else f"{v:.2f}"))
-    table["x_rank"] = table[x].map(_rank(x_order))
-    table["y_rank"] = table[y].map(_rank(y_order))
-    return table
+    labels = ["n/a" if pd.isna(v) else f"{v:.2f}" for v in table[value].tolist()]
+    return table.assign(label=labels, x_rank=_ranks(table[x], x_order), y_rank=_ranks(table[y], y_order))
 
 
 def cohesion_chart(table: pd.DataFrame, index: str = "agreement_index") -> alt.LayerChart:
@@ -188,8 +219,7 @@ def cohesion_chart(table: pd.DataFrame, index: str = "agreement_index") -> alt.L
         raise ValueError(f"Unknown index {index!r}. Choose 'agreement_index' or 'rice_index'.")
     label = "Agreement Index" if index == "agreement_index" else "Rice index"
     keep = ["bloc", "short", "date", index, "Y", "N", "A", "X", "not_listed"]
-    data = _heat_data(table[keep], index, table.sort_values("date", kind="stable")["short"],
-                      table["bloc"].astype(str), "short", "bloc")
+    data = _heat_data(table[keep], index, _by_date(table, "short"), table["bloc"].astype(str), "short", "bloc")
     tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), (f"{index}:Q", label, ".2f"), ("Y:Q", "Yes", None),
                ("N:Q", "No", None), ("A:Q", "Abstain", None), ("X:Q", "Did not vote", None),
                ("not_listed:Q", "Not in roll call", None))
@@ -200,22 +230,30 @@ def cohesion_chart(table: pd.DataFrame, index: str = "agreement_index") -> alt.L
 
 
 def _cohesion_finding(table: pd.DataFrame, index: str, label: str) -> str:
-    scored = table.dropna(subset=[index]).sort_values("date", kind="stable")
-    ends = scored.groupby("bloc").agg(first=(index, "first"), last=(index, "last"),
-                                      since=("short", "first"), until=("short", "last"))
-    if ends.empty:
+    """The bloc whose index changed most from its first scored vote to its last (blocs in name order: the first
+    of equal changes)."""
+    values = table[index].to_numpy(dtype=float)
+    scored = np.flatnonzero(~np.isnan(values))
+    scored = scored[np.argsort(table["date"].to_numpy()[scored], kind="stable")]
+    if not len(scored):
         return f"No bloc cast a vote on the chosen votes, so the {label} is undefined everywhere."
-    change = (ends["last"] - ends["first"]).abs()
-    bloc = change.idxmax()
-    row = ends.loc[bloc]
-    return (f"{label}: the largest change was {bloc}'s, from {row['first']:.2f} on {row.since} "
-            f"to {row['last']:.2f} on {row.until}.")
+    blocs, shorts = table["bloc"].to_numpy()[scored], table["short"].to_numpy()[scored]
+    ends: dict[str, list] = {}  # bloc: first value and vote, last value and vote
+    for bloc, value, short in zip(blocs.tolist(), values[scored].tolist(), shorts.tolist()):
+        ends.setdefault(bloc, [value, short, value, short])[2:] = [value, short]
+    bloc = max(sorted(ends), key=lambda b: abs(ends[b][2] - ends[b][0]))
+    first, since, last, until = ends[bloc]
+    return (f"{label}: the largest change was {bloc}'s, from {first:.2f} on {since} "
+            f"to {last:.2f} on {until}.")
 
 
 def bloc_agreement_chart(matrix: pd.DataFrame) -> alt.LayerChart:
     """Heat map of ``matrix = wo.bloc_agreement(blocs, votes)``, with each share written in its cell."""
     method = matrix.attrs.get("method", "majority")
-    table = matrix.stack(future_stack=True).rename("share").reset_index()
+    k = len(matrix)
+    table = pd.DataFrame({"bloc_a": matrix.index.take(np.repeat(np.arange(k), len(matrix.columns))).array,
+                          "bloc_b": matrix.columns.take(np.tile(np.arange(len(matrix.columns)), k)).array,
+                          "share": matrix.to_numpy().ravel()}).__finalize__(matrix)  # as matrix.stack(), with attrs
     names = list(matrix.index)
     data = _heat_data(table, "share", names, names, "bloc_b", "bloc_a")
     tooltip = (("bloc_a:N", "Bloc", None), ("bloc_b:N", "Compared with", None), ("share:Q", "Agreement", ".0%"))
@@ -228,23 +266,25 @@ def bloc_agreement_chart(matrix: pd.DataFrame) -> alt.LayerChart:
 
 def _pair_finding(table: pd.DataFrame, names: list[str]) -> str:
     order = {n: i for i, n in enumerate(names)}
-    pairs = table[table["bloc_a"].map(order) < table["bloc_b"].map(order)].dropna(subset=["share"])
-    if pairs.empty:
+    a, b, share = table["bloc_a"].tolist(), table["bloc_b"].tolist(), table["share"].to_numpy(dtype=float)
+    pairs = np.flatnonzero([order[x] < order[y] for x, y in zip(a, b)] & ~np.isnan(share))
+    if not len(pairs):
         return "No two chosen blocs both took a position on the same vote."
-    low, high = pairs.loc[pairs["share"].idxmin()], pairs.loc[pairs["share"].idxmax()]
-    return (f"Of the pairs shown, {high.bloc_a} and {high.bloc_b} agreed most ({high.share:.0%}) and "
-            f"{low.bloc_a} and {low.bloc_b} least ({low.share:.0%}).")
+    low, high = pairs[np.argmin(share[pairs])], pairs[np.argmax(share[pairs])]  # the first of equals
+    return (f"Of the pairs shown, {a[high]} and {b[high]} agreed most ({share[high]:.0%}) and "
+            f"{a[low]} and {b[low]} least ({share[low]:.0%}).")
 
 
 def agreement_with_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Heat map of ``table = wo.agreement_with(country, blocs, votes)``: on each vote, the share of each bloc's other
     members who voted as the country did."""
-    table = table.copy()
     name = table["country"].iloc[0]
-    table["vote_axis"] = table["short"] + " (" + table["country_vote"].map(VOTE_LABELS).fillna("no row") + ")"
-    order = table.sort_values("date", kind="stable")["vote_axis"]
+    axis = [f"{short} ({VOTE_LABELS.get(vote, 'no row') if isinstance(vote, str) else 'no row'})"
+            for short, vote in zip(table["short"].tolist(), table["country_vote"].tolist())]
+    table = table.assign(vote_axis=axis)
     keep = ["bloc", "short", "date", "country", "country_vote", "vote_axis", "same", "others_cast", "share"]
-    heat = _heat_data(table[keep], "share", order, table["bloc"].astype(str), "vote_axis", "bloc")
+    heat = _heat_data(table[keep], "share", _by_date(table, "vote_axis"), table["bloc"].astype(str), "vote_axis",
+                      "bloc")
     tooltip = (("bloc:N", "Bloc", None), ("short:N", "Vote", None), ("same:Q", "Voted the same", None),
                ("others_cast:Q", "Members who voted", None), ("share:Q", "Share", ".0%"))
     means = table.groupby("bloc")["share"].mean().dropna()
