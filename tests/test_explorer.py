@@ -3,6 +3,7 @@ bad input gives sentences, static pages get a fallback."""
 
 import html
 
+import altair as alt
 import pytest
 
 import worldorder as wo
@@ -233,3 +234,15 @@ def test_one_redraw_resolves_each_input_once(measure, monkeypatch, explorer):
     explorer.measure.value = measure if measure != explorer.measure.value else "cohesion"
     blocs, votes = len(explorer.blocs.value), len(explorer.votes.value)
     assert calls["bloc"] <= blocs and calls["resolution"] <= votes, (calls, blocs, votes)
+
+
+def test_changing_a_chart_never_changes_the_next_one():
+    """Charts are copies of a template (Altair's copy): a learner's change to one stays in that one."""
+    table = wo.cohesion(["EU", "NATO"], ["ES-11/7"])
+    mine = wo.cohesion_chart(table)
+    layers = len(mine.layer)
+    mine += alt.Chart().mark_rule()
+    mine.layer[0].mark = "point"
+    mine.title = "My title"
+    fresh = wo.cohesion_chart(table)
+    assert len(fresh.layer) == layers and fresh.layer[0].mark != "point" and fresh.title != "My title"
