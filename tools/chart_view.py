@@ -10,6 +10,7 @@ build tooling: the runtime package only reads the file this writes.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -22,9 +23,15 @@ BUNDLE = REPO / "worldorder" / "static" / "chart_view.js"
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])  # "5.20" for Altair 5.5
 
 
+def source_digest() -> str:
+    """The SHA-256 of tools/chart_view.js, written in the bundle's header: which source the bundle was built from."""
+    return hashlib.sha256(SOURCE.read_bytes()).hexdigest()
+
+
 def bundle() -> str:
     """The bundle's text: a header naming what it holds, then vl-convert's bundle of the source."""
     header = (f"// worldorder's explorer chart, built by `python -m tools.chart_view` from tools/chart_view.js; do not edit.\n"
+              f"// source sha256 {source_digest()}\n"
               f"// Holds Vega {vl_convert.get_vega_version()}, Vega-Lite {VL_VERSION} and Vega-Embed "
               f"{vl_convert.get_vega_embed_version()} (BSD-3-Clause, University of Washington Interactive Data Lab)\n"
               f"// and their dependencies, bundled by vl-convert {vl_convert.__version__}; licences: THIRD_PARTY.md.\n")
